@@ -1,0 +1,62 @@
+package io.github.dl4jrvsm.core.prox;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.Objects;
+
+/**
+ * Group l0 {@code lambda * #{g : u_g != 0}}; its prox keeps a group whole when its norm exceeds
+ * {@code sqrt(2*lambda/beta)} and zeroes it otherwise.
+ */
+public final class GroupL0Penalty extends GroupPenalty {
+
+    @JsonProperty("lambda")
+    private final double lambda;
+
+    @JsonCreator
+    public GroupL0Penalty(@JsonProperty("lambda") double lambda,
+                          @JsonProperty("grouping") ChannelGrouping grouping) {
+        super(grouping);
+        this.lambda = Checks.lambda("lambda", lambda);
+    }
+
+    public GroupL0Penalty(double lambda) {
+        this(lambda, ChannelGrouping.OUTPUT);
+    }
+
+    public double getLambda() {
+        return lambda;
+    }
+
+    @Override
+    protected INDArray groupScale(INDArray norms, double beta) {
+        return norms.gt(Math.sqrt(2 * lambda / beta)).castTo(norms.dataType());
+    }
+
+    @Override
+    protected double valueOfNorms(INDArray norms) {
+        return lambda * nonZeroCount(norms);
+    }
+
+    @Override
+    public String name() {
+        return "group-l0";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GroupL0Penalty p && p.lambda == lambda && p.getGrouping() == getGrouping();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(lambda, getGrouping());
+    }
+
+    @Override
+    public String toString() {
+        return "GroupL0Penalty(lambda=" + lambda + ", grouping=" + getGrouping() + ")";
+    }
+}
