@@ -1,0 +1,229 @@
+package io.github.dl4jrvsm.core.admm;
+
+import io.github.dl4jrvsm.core.splitting.SparseRegularization;
+import io.github.dl4jrvsm.core.training.FiniteCheck;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ADMM weight pruning (Zhang et al., ECCV 2018), the baseline the dissertation compares RVSM with, as a DL4J weight
+ * {@code Regularization}.
+ *
+ * <p>Phase 1 (the first {@code admmIterations} iterations): the loss gets {@code rho/2*||w - z + v||^2}, added as
+ * {@code rho*(w - z + v)} to the gradient before the base updater; every {@code updateInterval} iterations
+ * {@code z = Proj(w + v)} and {@code v += w - z}, where {@code Proj} keeps the largest magnitudes
+ * ({@link MagnitudeProjection}). Phase 2: the weights are hard-pruned to {@code Proj(w)} once, and every later update is
+ * masked after the base updater, so pruned weights stay exactly zero whatever momentum has accumulated.
+ *
+ * <p>Unlike RVSM this method has state ({@code z}, {@code v}, the mask: two weight copies plus a mask). It lives in
+ * this object; {@link io.github.dl4jrvsm.core.persist.SparseModelSerializer} saves and restores it with the model.
+ */
+public final class AdmmPruning implements SparseRegularization {
+
+    public static final double DEFAULT_RHO = 1e-2;
+    public static final int DEFAULT_UPDATE_INTERVAL = 1;
+
+    @JsonProperty("projection")
+    private final MagnitudeProjection projection;
+    @JsonProperty("rho")
+    private final double rho;
+    @JsonProperty("updateInterval")
+    private final int updateInterval;
+    @JsonProperty("admmIterations")
+    private final int admmIterations;
+    @JsonProperty("layerName")
+    private final String layerName;
+
+    @JsonIgnore
+    private transient Map<Long, ParamState> states = new HashMap<>();
+    @JsonIgnore
+    private transient boolean retraining;
+
+    @JsonCreator
+    public AdmmPruning(@JsonProperty("projection") MagnitudeProjection projection, @JsonProperty("rho") double rho,
+                       @JsonProperty("updateInterval") int updateInterval,
+                       @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName) {
+        if (projection == null) {
+            throw new IllegalArgumentException("projection must be given (MagnitudeProjection.elementwise or .channels)");
+        }
+        if (!(rho > 0) || Double.isInfinite(rho)) {
+            throw new IllegalArgumentException("rho must be a finite number > 0, got " + rho);
+        }
+        if (updateInterval < 1) {
+            throw new IllegalArgumentException("updateInterval must be >= 1 iteration, got " + updateInterval);
+        }
+        if (admmIterations < 0) {
+            throw new IllegalArgumentException("admmIterations must be >= 0, got " + admmIterations);
+        }
+        this.projection = projection;
+        this.rho = rho;
+        this.updateInterval = updateInterval;
+        this.admmIterations = admmIterations;
+        this.layerName = layerName;
+    }
+
+    public AdmmPruning(MagnitudeProjection projection, double rho, int updateInterval, int admmIterations) {
+        this(projection, rho, updateInterval, admmIterations, null);
+    }
+
+    /** ADMM's per-parameter state: auxiliary {@code z}, scaled dual {@code v}, and after pruning the mask. */
+    public static final class ParamState implements Serializable {
+        INDArray z;
+        INDArray v;
+        INDArray mask;
+        int lastUpdate = -1;
+    }
+
+    @Override
+    public ApplyStep applyStep() {
+        return retraining ? ApplyStep.POST_UPDATER : ApplyStep.BEFORE_UPDATER;
+    }
+
+    @Override
+    public void apply(INDArray w, INDArray grad, double lr, int iteration, int epoch) {
+        // The state outlives this call, so it must not be allocated in a DL4J training workspace.
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                     org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            applyOutsideWorkspace(w, grad, iteration, epoch);
+        }
+    }
+
+    private void applyOutsideWorkspace(INDArray w, INDArray grad, int iteration, int epoch) {
+        FiniteCheck.requireFinite(w, layerName, "weights", iteration, epoch);
+        FiniteCheck.requireFinite(grad, layerName, "gradients", iteration, epoch);
+        ParamState s = states.computeIfAbsent(w.offset(), k -> initial(w));
+        if (!retraining && iteration < admmIterations) {
+            if (iteration > 0 && iteration % updateInterval == 0 && s.lastUpdate != iteration) {
+                INDArray wv = w.add(s.v);
+                s.z = projection.project(wv);
+                s.v.addi(w.sub(s.z));
+                s.lastUpdate = iteration;
+            }
+            grad.addi(w.sub(s.z).addi(s.v).muli(rho).reshape(grad.shape()));
+            return;
+        }
+        if (s.mask == null) {
+            s.mask = projection.mask(w);
+            w.muli(s.mask);
+            s.z = null;
+            s.v = null;
+        }
+        retraining = true;
+        grad.muli(s.mask.reshape(grad.shape()));
+    }
+
+    private ParamState initial(INDArray w) {
+        ParamState s = new ParamState();
+        s.z = projection.project(w);
+        s.v = w.mul(0);
+        return s;
+    }
+
+    @Override
+    public double score(INDArray w, int iteration, int epoch) {
+        ParamState s = states.get(w.offset());
+        if (s == null || s.z == null) {
+            return 0.0;
+        }
+        double d = w.distance2(s.z.sub(s.v));
+        return rho / 2 * d * d;
+    }
+
+    @Override
+    public INDArray sparseWeights(INDArray w) {
+        ParamState s = states.get(w.offset());
+        return s != null && s.mask != null ? w.mul(s.mask) : projection.project(w);
+    }
+
+    /** True once the hard prune has happened and masked retraining runs. */
+    public boolean isRetraining() {
+        return retraining;
+    }
+
+    /** A deep copy of the state, for saving with the model. */
+    public Snapshot snapshot() {
+        Map<Long, ParamState> copy = new HashMap<>();
+        states.forEach((k, v) -> {
+            ParamState c = new ParamState();
+            c.z = v.z == null ? null : v.z.dup();
+            c.v = v.v == null ? null : v.v.dup();
+            c.mask = v.mask == null ? null : v.mask.dup();
+            c.lastUpdate = v.lastUpdate;
+            copy.put(k, c);
+        });
+        return new Snapshot(copy, retraining);
+    }
+
+    public void restore(Snapshot snapshot) {
+        this.states = new HashMap<>(snapshot.states());
+        this.retraining = snapshot.retraining();
+    }
+
+    /** Serializable state of one layer's ADMM. */
+    public record Snapshot(Map<Long, ParamState> states, boolean retraining) implements Serializable {
+    }
+
+    @Override
+    public String getLayerName() {
+        return layerName;
+    }
+
+    @Override
+    public AdmmPruning forLayer(String name) {
+        return new AdmmPruning(projection, rho, updateInterval, admmIterations, name);
+    }
+
+    public MagnitudeProjection getProjection() {
+        return projection;
+    }
+
+    public double getRho() {
+        return rho;
+    }
+
+    public int getUpdateInterval() {
+        return updateInterval;
+    }
+
+    public int getAdmmIterations() {
+        return admmIterations;
+    }
+
+    @Override
+    public AdmmPruning clone() {
+        // Configuration clones (ParallelWrapper replicas, Spark workers) must not share mutable state.
+        AdmmPruning c = forLayer(layerName);
+        c.restore(snapshot());
+        return c;
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        states = new HashMap<>();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AdmmPruning a && a.projection.equals(projection) && a.rho == rho
+                && a.updateInterval == updateInterval && a.admmIterations == admmIterations
+                && Objects.equals(a.layerName, layerName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName);
+    }
+
+    @Override
+    public String toString() {
+        return "AdmmPruning(" + projection + ", rho=" + rho + ", every " + updateInterval + " it, prune at it "
+                + admmIterations + (layerName == null ? "" : ", layer=" + layerName) + ")";
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.dl4jrvsm.core.splitting;
+
+import io.github.dl4jrvsm.core.prox.Penalty;
+import io.github.dl4jrvsm.core.training.FiniteCheck;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.Objects;
+
+/**
+ * The relaxed variable splitting method (RVSM; RGSM when the penalty acts on groups) as a DL4J weight
+ * {@code Regularization}.
+ *
+ * <p>The method minimises {@code f(w) + lambda*P(u) + beta/2*||w - u||^2}. Every iteration DL4J computes the gradient
+ * of {@code f}; this class adds the splitting term {@code beta*(w - u)} with {@code u = prox(w)} (see {@link Coupling}
+ * for where), so the step is {@code w <- w - lr*grad f(w) - lr*beta*(w - u)}. Taking {@code u} from the weights at
+ * the start of the step is the order of the authors' code (they recompute {@code u} right after each step), and it
+ * makes {@code u} a function of {@code w} and the configuration: a model saved with {@code ModelSerializer} carries
+ * {@code u} with it and resumes bit-identically. Memory: one temporary copy of the layer's weights per call.
+ *
+ * <p>{@link #score} adds {@code lambda*P(u) + beta/2*||w - u||^2} to the network score, so the reported loss is the
+ * splitting Lagrangian.
+ */
+public final class RelaxedSplitting implements SparseRegularization {
+
+    public static final Coupling DEFAULT_COUPLING = Coupling.BESIDE_UPDATER;
+
+    @JsonProperty("penalty")
+    private final Penalty penalty;
+    @JsonProperty("beta")
+    private final double beta;
+    @JsonProperty("coupling")
+    private final Coupling coupling;
+    @JsonProperty("layerName")
+    private final String layerName;
+
+    @JsonCreator
+    public RelaxedSplitting(@JsonProperty("penalty") Penalty penalty, @JsonProperty("beta") double beta,
+                            @JsonProperty("coupling") Coupling coupling, @JsonProperty("layerName") String layerName) {
+        if (penalty == null) {
+            throw new IllegalArgumentException("penalty must be one of the io.github.dl4jrvsm.core.prox penalties, got null");
+        }
+        if (!(beta > 0) || Double.isInfinite(beta)) {
+            throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
+        }
+        this.penalty = penalty;
+        this.beta = beta;
+        this.coupling = coupling == null ? DEFAULT_COUPLING : coupling;
+        this.layerName = layerName;
+    }
+
+    public RelaxedSplitting(Penalty penalty, double beta) {
+        this(penalty, beta, DEFAULT_COUPLING, null);
+    }
+
+    public Penalty getPenalty() {
+        return penalty;
+    }
+
+    public double getBeta() {
+        return beta;
+    }
+
+    public Coupling getCoupling() {
+        return coupling;
+    }
+
+    @Override
+    public String getLayerName() {
+        return layerName;
+    }
+
+    @Override
+    public RelaxedSplitting forLayer(String name) {
+        return new RelaxedSplitting(penalty, beta, coupling, name);
+    }
+
+    public RelaxedSplitting withCoupling(Coupling c) {
+        return new RelaxedSplitting(penalty, beta, c, layerName);
+    }
+
+    @Override
+    public ApplyStep applyStep() {
+        return coupling == Coupling.BESIDE_UPDATER ? ApplyStep.POST_UPDATER : ApplyStep.BEFORE_UPDATER;
+    }
+
+    @Override
+    public void apply(INDArray param, INDArray gradView, double lr, int iteration, int epoch) {
+        FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
+        FiniteCheck.requireFinite(gradView, layerName,
+                coupling == Coupling.BESIDE_UPDATER ? "updates (gradients after the updater)" : "gradients",
+                iteration, epoch);
+        INDArray split = param.sub(penalty.prox(param, beta));
+        double scale = coupling == Coupling.BESIDE_UPDATER ? lr * beta : beta;
+        gradView.addi(split.muli(scale).reshape(gradView.shape()));
+    }
+
+    @Override
+    public double score(INDArray param, int iteration, int epoch) {
+        INDArray u = penalty.prox(param, beta);
+        double gap = param.distance2(u);
+        return penalty.value(u) + beta / 2 * gap * gap;
+    }
+
+    @Override
+    public INDArray sparseWeights(INDArray w) {
+        return penalty.prox(w, beta);
+    }
+
+    @Override
+    public RelaxedSplitting clone() {
+        return this; // immutable
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RelaxedSplitting r && r.penalty.equals(penalty) && r.beta == beta
+                && r.coupling == coupling && Objects.equals(r.layerName, layerName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(penalty, beta, coupling, layerName);
+    }
+
+    @Override
+    public String toString() {
+        return "RelaxedSplitting(" + penalty + ", beta=" + beta + ", " + coupling
+                + (layerName == null ? "" : ", layer=" + layerName) + ")";
+    }
+}

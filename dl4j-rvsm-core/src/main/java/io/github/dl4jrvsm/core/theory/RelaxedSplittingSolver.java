@@ -1,0 +1,85 @@
+package io.github.dl4jrvsm.core.theory;
+
+import io.github.dl4jrvsm.core.prox.Penalty;
+
+/**
+ * Algorithm 1 of chapter 3 (RVSM) on the exact population loss of a {@link NonOverlapNetwork}, for any element-wise
+ * {@link Penalty} (l0, l1 and transformed l1 are the ones covered by Theorem 3.1 and Corollary 3).
+ *
+ * <p>Starting from {@code u_0 = prox(w_0)}, every iteration does
+ * <pre>
+ *   w_{t+1} = w_t - eta grad f(w_t) - eta beta (w_t - u_t)      (gradient step on L_beta in w, u held fixed)
+ *   u_{t+1} = prox(w_{t+1})                                      (exact minimisation of L_beta in u)
+ * </pre>
+ * <b>Update order.</b> The pseudo-code in the dissertation writes the {@code u}-step with the old {@code w_t}; the
+ * authors' training code recomputes {@code u} from the weights right after the optimizer step, i.e. from
+ * {@code w_{t+1}}. This class follows the code (Gauss-Seidel order). It is also the order for which the descent
+ * argument is clean: the {@code w}-step lowers {@code L_beta(., u_t)} when {@code eta <= 1/(beta + L)}, and the
+ * {@code u}-step can only lower it further, so {@code L_beta(w_t, u_t)} never increases.
+ *
+ * <p>The solver works on exact values (no sampling), so every recorded quantity in the returned
+ * {@link SplittingTrajectory} is deterministic.
+ */
+public final class RelaxedSplittingSolver {
+
+    private final NonOverlapNetwork network;
+    private final SplittingCoupling coupling;
+    private final double eta;
+
+    /**
+     * @param network the model with its teacher {@code w*}
+     * @param penalty sparsity penalty applied to {@code u}
+     * @param eta     step size, finite and {@code > 0}
+     * @param beta    coupling strength, finite and {@code > 0}
+     */
+    public RelaxedSplittingSolver(NonOverlapNetwork network, Penalty penalty, double eta, double beta) {
+        this.network = Arguments.notNull("network", network, "a NonOverlapNetwork");
+        this.eta = Arguments.positive("eta (step size)", eta);
+        this.coupling = new SplittingCoupling(penalty, beta);
+    }
+
+    public SplittingCoupling coupling() {
+        return coupling;
+    }
+
+    public double eta() {
+        return eta;
+    }
+
+    /** {@code L_beta(w, u)} with {@code f} the population loss (3.2). */
+    public double lagrangian(double[] w, double[] u) {
+        return coupling.lagrangian(network.loss(w), w, u);
+    }
+
+    /**
+     * Runs {@code iterations} RVSM iterations from {@code w0}.
+     *
+     * @param w0         initial filter of length {@code d}, non-zero ({@code f} has no gradient at 0)
+     * @param iterations number of iterations, {@code >= 0}
+     * @throws IllegalStateException if an iterate reaches {@code w = 0}, where the gradient does not exist
+     */
+    public SplittingTrajectory run(double[] w0, int iterations) {
+        Arguments.vectorOfLength("w0", w0, network.patchSize());
+        Arguments.direction("w0 (f has no gradient at 0)", w0);
+        Arguments.atLeastZero("iterations", iterations);
+        double beta = coupling.beta();
+        double[] w = w0.clone();
+        double[] u = coupling.prox(w);
+        SplittingTrajectory.Recorder recorder = new SplittingTrajectory.Recorder(iterations);
+        recorder.state(lagrangian(w, u), network.angleToTeacher(w), 0, 0);
+        for (int t = 0; t < iterations; t++) {
+            if (Vectors.norm(w) == 0) {
+                throw new IllegalStateException("RVSM reached w = 0 at iteration " + t + ", where f has no gradient; "
+                        + "use a smaller eta");
+            }
+            double[] direction = Vectors.combine(1, network.gradient(w), beta, Vectors.subtract(w, u));
+            double[] next = Vectors.combine(1, w, -eta, direction);
+            double step = Vectors.distance(next, w);
+            w = next;
+            u = coupling.prox(w);
+            recorder.state(lagrangian(w, u), Vectors.norm(w) == 0 ? Double.NaN : network.angleToTeacher(w), step,
+                    Vectors.norm(direction));
+        }
+        return recorder.finish(w, u);
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.dl4jrvsm.core.training;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A layer configuration with the name DL4J knows it by (MultiLayerNetwork layers without a name are
+ * {@code layer0, layer1, ...}), listed the same way for configurations and live networks.
+ *
+ * @param name   the layer name
+ * @param config the live layer configuration (for a network: the object its updater reads)
+ * @param index  position in a MultiLayerNetwork, or the layer index of a ComputationGraph
+ */
+public record NamedLayer(String name, Layer config, int index) {
+
+    public static List<NamedLayer> of(MultiLayerConfiguration conf) {
+        List<NamedLayer> out = new ArrayList<>();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            Layer l = conf.getConf(i).getLayer();
+            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
+        }
+        return out;
+    }
+
+    public static List<NamedLayer> of(ComputationGraphConfiguration conf) {
+        List<NamedLayer> out = new ArrayList<>();
+        int i = 0;
+        for (var e : conf.getVertices().entrySet()) {
+            if (e.getValue() instanceof LayerVertex lv) {
+                out.add(new NamedLayer(e.getKey(), lv.getLayerConf().getLayer(), i++));
+            }
+        }
+        return out;
+    }
+
+    /** The layers of a network, with the configuration objects the running network uses. */
+    public static List<NamedLayer> of(Model model) {
+        List<NamedLayer> out = new ArrayList<>();
+        org.deeplearning4j.nn.api.Layer[] layers;
+        if (model instanceof MultiLayerNetwork mln) {
+            layers = mln.getLayers();
+        } else if (model instanceof ComputationGraph cg) {
+            layers = cg.getLayers();
+        } else {
+            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
+                    + (model == null ? "null" : model.getClass().getName()));
+        }
+        for (int i = 0; i < layers.length; i++) {
+            Layer l = layers[i].conf().getLayer();
+            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
+        }
+        return out;
+    }
+
+    public String typeName() {
+        return config.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,195 @@
+package io.github.dl4jrvsm.core.training;
+
+import io.github.dl4jrvsm.core.prox.GroupPenalty;
+import io.github.dl4jrvsm.core.prox.Penalty;
+import io.github.dl4jrvsm.core.splitting.Coupling;
+import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
+import io.github.dl4jrvsm.core.splitting.SparseRegularization;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.learning.regularization.Regularization;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one-line entry point: turns an existing DL4J configuration or network into one that trains sparse.
+ *
+ * <pre>{@code
+ * MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(1e-6), 1e-2).network(conf);        // RVSM-l0
+ * ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1.0)
+ *         .batchNormData(bnIterator).graph(graphConf);                                          // RGSM
+ * }</pre>
+ *
+ * <p>Defaults: every convolution and dense weight (never biases or batch norm); the coupling beside the base updater
+ * ({@link Coupling#BESIDE_UPDATER}); {@code w} replaced by {@code u} at each epoch end, as the authors' code does,
+ * with batch-norm statistics then re-estimated (which needs {@link #batchNormData} when the model has batch norm).
+ * The base updater (Sgd, Nesterovs, Adam, ...) stays whatever the configuration says.
+ */
+public final class SparseTraining {
+
+    private final SparseRegularization regularization;
+    private final Set<String> layers = new LinkedHashSet<>();
+    private boolean replaceWeightsEachEpoch = true;
+    private DataSetIterator batchNormData;
+    private int batchNormBatches = BatchNormStatistics.DEFAULT_MAX_BATCHES;
+    private boolean reestimateBatchNorm = true;
+
+    private SparseTraining(SparseRegularization regularization) {
+        this.regularization = regularization;
+    }
+
+    /** RVSM with an element-wise penalty (l0, l1, transformed l1). */
+    public static SparseTraining rvsm(Penalty penalty, double beta) {
+        if (penalty instanceof GroupPenalty) {
+            throw new IllegalArgumentException(penalty + " is a group penalty: use SparseTraining.rgsm for it");
+        }
+        return new SparseTraining(new RelaxedSplitting(penalty, beta));
+    }
+
+    /** RGSM: relaxed splitting with a group penalty (group lasso, group l0, group l0 + lasso). */
+    public static SparseTraining rgsm(GroupPenalty penalty, double beta) {
+        return new SparseTraining(new RelaxedSplitting(penalty, beta));
+    }
+
+    /** Any sparse regularization, e.g. {@link io.github.dl4jrvsm.core.admm.AdmmPruning}. */
+    public static SparseTraining with(SparseRegularization regularization) {
+        if (regularization == null) {
+            throw new IllegalArgumentException("regularization must not be null");
+        }
+        return new SparseTraining(regularization);
+    }
+
+    /** Restricts the method to these layers (names, or {@code name_W}); default all convolution and dense layers. */
+    public SparseTraining layers(String... names) {
+        layers.clear();
+        layers.addAll(Arrays.asList(names));
+        return this;
+    }
+
+    public SparseTraining coupling(Coupling coupling) {
+        if (!(regularization instanceof RelaxedSplitting)) {
+            throw new IllegalStateException("coupling applies to RVSM/RGSM only, not to " + regularization);
+        }
+        return new SparseTraining(((RelaxedSplitting) regularization).withCoupling(coupling)).copyOptions(this);
+    }
+
+    public SparseTraining replaceWeightsEachEpoch(boolean replace) {
+        this.replaceWeightsEachEpoch = replace;
+        return this;
+    }
+
+    /** Data for batch-norm re-estimation whenever {@code w} becomes {@code u}; use a separate iterator. */
+    public SparseTraining batchNormData(DataSetIterator data, int maxBatches) {
+        if (maxBatches < 1) {
+            throw new IllegalArgumentException("maxBatches must be >= 1, got " + maxBatches);
+        }
+        this.batchNormData = data;
+        this.batchNormBatches = maxBatches;
+        return this;
+    }
+
+    public SparseTraining batchNormData(DataSetIterator data) {
+        return batchNormData(data, BatchNormStatistics.DEFAULT_MAX_BATCHES);
+    }
+
+    /** Turns the batch-norm re-estimation off (not recommended for sparse networks with batch norm). */
+    public SparseTraining reestimateBatchNorm(boolean reestimate) {
+        this.reestimateBatchNorm = reestimate;
+        return this;
+    }
+
+    public SparseRegularization regularization() {
+        return regularization;
+    }
+
+    /** A copy of {@code conf} with the method attached to the selected layers. */
+    public MultiLayerConfiguration applyTo(MultiLayerConfiguration conf) {
+        MultiLayerConfiguration copy = conf.clone();
+        install(NamedLayer.of(copy));
+        return copy;
+    }
+
+    /** A copy of {@code conf} with the method attached to the selected layers. */
+    public ComputationGraphConfiguration applyTo(ComputationGraphConfiguration conf) {
+        ComputationGraphConfiguration copy = conf.clone();
+        install(NamedLayer.of(copy));
+        return copy;
+    }
+
+    /** A new, initialised network for {@code conf}, ready to {@code fit}. */
+    public MultiLayerNetwork network(MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(applyTo(conf));
+        net.init();
+        addListener(net);
+        return net;
+    }
+
+    /** A new, initialised graph for {@code conf}, ready to {@code fit}. */
+    public ComputationGraph graph(ComputationGraphConfiguration conf) {
+        ComputationGraph net = new ComputationGraph(applyTo(conf));
+        net.init();
+        addListener(net);
+        return net;
+    }
+
+    /** Attaches the method to an existing (initialised, possibly trained) network in place. */
+    public <M extends Model> M attach(M model) {
+        install(NamedLayer.of(model));
+        addListener(model);
+        return model;
+    }
+
+    private void install(List<NamedLayer> all) {
+        for (NamedLayer l : LayerSelection.select(all, layers)) {
+            BaseLayer b = (BaseLayer) l.config();
+            List<Regularization> list = new ArrayList<>();
+            if (b.getRegularization() != null) {
+                for (Regularization r : b.getRegularization()) {
+                    if (!(r instanceof SparseRegularization)) {
+                        list.add(r);
+                    }
+                }
+            }
+            list.add(regularization.forLayer(l.name()));
+            b.setRegularization(list);
+        }
+    }
+
+    private void addListener(Model model) {
+        if (!replaceWeightsEachEpoch || !(regularization instanceof RelaxedSplitting)) {
+            return;
+        }
+        boolean bn = BatchNormStatistics.hasBatchNorm(model) && reestimateBatchNorm;
+        if (bn && batchNormData == null) {
+            throw new IllegalStateException("The model has batch-norm layers " + BatchNormStatistics.batchNormLayers(model)
+                    + " and w is replaced by u at each epoch end, which invalidates their running statistics. Give "
+                    + "batchNormData(iterator) (a separate iterator over training data), or reestimateBatchNorm(false), "
+                    + "or replaceWeightsEachEpoch(false).");
+        }
+        TrainingListener listener = new EpochEndProjection(bn ? batchNormData : null, batchNormBatches);
+        if (model instanceof MultiLayerNetwork mln) {
+            mln.addListeners(listener);
+        } else {
+            ((ComputationGraph) model).addListeners(listener);
+        }
+    }
+
+    private SparseTraining copyOptions(SparseTraining from) {
+        layers.addAll(from.layers);
+        replaceWeightsEachEpoch = from.replaceWeightsEachEpoch;
+        batchNormData = from.batchNormData;
+        batchNormBatches = from.batchNormBatches;
+        reestimateBatchNorm = from.reestimateBatchNorm;
+        return this;
+    }
+}
