@@ -40,6 +40,8 @@ public final class AdmmPruning implements SparseRegularization {
     private final int admmIterations;
     @JsonProperty("layerName")
     private final String layerName;
+    @JsonProperty("layout")
+    private final io.github.dl4jrvsm.core.splitting.WeightLayout layout;
 
     @JsonIgnore
     private transient Map<Long, ParamState> states = new HashMap<>();
@@ -49,7 +51,8 @@ public final class AdmmPruning implements SparseRegularization {
     @JsonCreator
     public AdmmPruning(@JsonProperty("projection") MagnitudeProjection projection, @JsonProperty("rho") double rho,
                        @JsonProperty("updateInterval") int updateInterval,
-                       @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName) {
+                       @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName,
+                       @JsonProperty("layout") io.github.dl4jrvsm.core.splitting.WeightLayout layout) {
         if (projection == null) {
             throw new IllegalArgumentException("projection must be given (MagnitudeProjection.elementwise or .channels)");
         }
@@ -67,10 +70,11 @@ public final class AdmmPruning implements SparseRegularization {
         this.updateInterval = updateInterval;
         this.admmIterations = admmIterations;
         this.layerName = layerName;
+        this.layout = layout;
     }
 
     public AdmmPruning(MagnitudeProjection projection, double rho, int updateInterval, int admmIterations) {
-        this(projection, rho, updateInterval, admmIterations, null);
+        this(projection, rho, updateInterval, admmIterations, null, null);
     }
 
     /** ADMM's per-parameter state: auxiliary {@code z}, scaled dual {@code v}, and after pruning the mask. */
@@ -95,10 +99,11 @@ public final class AdmmPruning implements SparseRegularization {
         }
     }
 
-    private void applyOutsideWorkspace(INDArray w, INDArray grad, int iteration, int epoch) {
+    private void applyOutsideWorkspace(INDArray param, INDArray grad, int iteration, int epoch) {
+        INDArray w = layout == null ? param : layout.shape(param);
         FiniteCheck.requireFinite(w, layerName, "weights", iteration, epoch);
         FiniteCheck.requireFinite(grad, layerName, "gradients", iteration, epoch);
-        ParamState s = states.computeIfAbsent(w.offset(), k -> initial(w));
+        ParamState s = states.computeIfAbsent(param.offset(), k -> initial(w));
         if (!retraining && iteration < admmIterations) {
             if (iteration > 0 && iteration % updateInterval == 0 && s.lastUpdate != iteration) {
                 INDArray wv = w.add(s.v);
@@ -106,7 +111,7 @@ public final class AdmmPruning implements SparseRegularization {
                 s.v.addi(w.sub(s.z));
                 s.lastUpdate = iteration;
             }
-            grad.addi(w.sub(s.z).addi(s.v).muli(rho).reshape(grad.shape()));
+            grad.addi(like(w.sub(s.z).addi(s.v).muli(rho), grad));
             return;
         }
         if (s.mask == null) {
@@ -116,7 +121,11 @@ public final class AdmmPruning implements SparseRegularization {
             s.v = null;
         }
         retraining = true;
-        grad.muli(s.mask.reshape(grad.shape()));
+        grad.muli(like(s.mask, grad));
+    }
+
+    private INDArray like(INDArray values, INDArray target) {
+        return layout == null ? values.reshape(target.shape()) : layout.like(values, target);
     }
 
     private ParamState initial(INDArray w) {
@@ -127,8 +136,10 @@ public final class AdmmPruning implements SparseRegularization {
     }
 
     @Override
-    public double score(INDArray w, int iteration, int epoch) {
-        ParamState s = states.get(w.offset());
+    public double score(INDArray param, int iteration, int epoch) {
+        FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
+        ParamState s = states.get(param.offset());
+        INDArray w = layout == null ? param : layout.shape(param);
         if (s == null || s.z == null) {
             return 0.0;
         }
@@ -139,6 +150,7 @@ public final class AdmmPruning implements SparseRegularization {
     @Override
     public INDArray sparseWeights(INDArray w) {
         ParamState s = states.get(w.offset());
+        // the live weight view shares its offset with the view DL4J passed to apply()
         return s != null && s.mask != null ? w.mul(s.mask) : projection.project(w);
     }
 
@@ -176,8 +188,8 @@ public final class AdmmPruning implements SparseRegularization {
     }
 
     @Override
-    public AdmmPruning forLayer(String name) {
-        return new AdmmPruning(projection, rho, updateInterval, admmIterations, name);
+    public AdmmPruning forLayer(String name, io.github.dl4jrvsm.core.splitting.WeightLayout weightLayout) {
+        return new AdmmPruning(projection, rho, updateInterval, admmIterations, name, weightLayout);
     }
 
     public MagnitudeProjection getProjection() {
@@ -199,7 +211,7 @@ public final class AdmmPruning implements SparseRegularization {
     @Override
     public AdmmPruning clone() {
         // Configuration clones (ParallelWrapper replicas, Spark workers) must not share mutable state.
-        AdmmPruning c = forLayer(layerName);
+        AdmmPruning c = forLayer(layerName, layout);
         c.restore(snapshot());
         return c;
     }

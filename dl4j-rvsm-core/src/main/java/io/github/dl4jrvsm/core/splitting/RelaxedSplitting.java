@@ -34,10 +34,13 @@ public final class RelaxedSplitting implements SparseRegularization {
     private final Coupling coupling;
     @JsonProperty("layerName")
     private final String layerName;
+    @JsonProperty("layout")
+    private final WeightLayout layout;
 
     @JsonCreator
     public RelaxedSplitting(@JsonProperty("penalty") Penalty penalty, @JsonProperty("beta") double beta,
-                            @JsonProperty("coupling") Coupling coupling, @JsonProperty("layerName") String layerName) {
+                            @JsonProperty("coupling") Coupling coupling, @JsonProperty("layerName") String layerName,
+                            @JsonProperty("layout") WeightLayout layout) {
         if (penalty == null) {
             throw new IllegalArgumentException("penalty must be one of the io.github.dl4jrvsm.core.prox penalties, got null");
         }
@@ -48,10 +51,11 @@ public final class RelaxedSplitting implements SparseRegularization {
         this.beta = beta;
         this.coupling = coupling == null ? DEFAULT_COUPLING : coupling;
         this.layerName = layerName;
+        this.layout = layout;
     }
 
     public RelaxedSplitting(Penalty penalty, double beta) {
-        this(penalty, beta, DEFAULT_COUPLING, null);
+        this(penalty, beta, DEFAULT_COUPLING, null, null);
     }
 
     public Penalty getPenalty() {
@@ -72,12 +76,16 @@ public final class RelaxedSplitting implements SparseRegularization {
     }
 
     @Override
-    public RelaxedSplitting forLayer(String name) {
-        return new RelaxedSplitting(penalty, beta, coupling, name);
+    public RelaxedSplitting forLayer(String name, WeightLayout weightLayout) {
+        return new RelaxedSplitting(penalty, beta, coupling, name, weightLayout);
+    }
+
+    public WeightLayout getLayout() {
+        return layout;
     }
 
     public RelaxedSplitting withCoupling(Coupling c) {
-        return new RelaxedSplitting(penalty, beta, c, layerName);
+        return new RelaxedSplitting(penalty, beta, c, layerName, layout);
     }
 
     @Override
@@ -91,21 +99,29 @@ public final class RelaxedSplitting implements SparseRegularization {
         FiniteCheck.requireFinite(gradView, layerName,
                 coupling == Coupling.BESIDE_UPDATER ? "updates (gradients after the updater)" : "gradients",
                 iteration, epoch);
-        INDArray split = param.sub(penalty.prox(param, beta));
+        INDArray w = shaped(param);
+        INDArray split = w.sub(penalty.prox(w, beta));
         double scale = coupling == Coupling.BESIDE_UPDATER ? lr * beta : beta;
-        gradView.addi(split.muli(scale).reshape(gradView.shape()));
+        gradView.addi(layout == null ? split.muli(scale).reshape(gradView.shape()) : layout.like(split.muli(scale), gradView));
     }
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        INDArray u = penalty.prox(param, beta);
-        double gap = param.distance2(u);
+        // DL4J scores every layer before any update, so a NaN weight is reported against the layer that holds it.
+        FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
+        INDArray w = shaped(param);
+        INDArray u = penalty.prox(w, beta);
+        double gap = w.distance2(u);
         return penalty.value(u) + beta / 2 * gap * gap;
     }
 
     @Override
     public INDArray sparseWeights(INDArray w) {
         return penalty.prox(w, beta);
+    }
+
+    private INDArray shaped(INDArray param) {
+        return layout == null ? param : layout.shape(param);
     }
 
     @Override
@@ -116,12 +132,12 @@ public final class RelaxedSplitting implements SparseRegularization {
     @Override
     public boolean equals(Object o) {
         return o instanceof RelaxedSplitting r && r.penalty.equals(penalty) && r.beta == beta
-                && r.coupling == coupling && Objects.equals(r.layerName, layerName);
+                && r.coupling == coupling && Objects.equals(r.layerName, layerName) && Objects.equals(r.layout, layout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(penalty, beta, coupling, layerName);
+        return Objects.hash(penalty, beta, coupling, layerName, layout);
     }
 
     @Override

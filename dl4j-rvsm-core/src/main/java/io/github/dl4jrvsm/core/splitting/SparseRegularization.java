@@ -18,6 +18,6 @@ public interface SparseRegularization extends Regularization {
     /** The layer this instance belongs to, used in error messages; may be null. */
     String getLayerName();
 
-    /** A copy bound to the named layer. */
-    SparseRegularization forLayer(String layerName);
+    /** A copy bound to the named layer, whose weight has the given layout. */
+    SparseRegularization forLayer(String layerName, WeightLayout layout);
 }

@@ -1,8 +1,6 @@
 package io.github.dl4jrvsm.core.training;
 
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -16,10 +14,10 @@ import java.util.Set;
 /**
  * Decides which layers' weights a sparse method acts on and rejects requests it cannot honour.
  *
- * <p>Supported are convolution ({@code [nOut, nIn, k...]} kernels: 1-D, 2-D, 3-D) and dense/output layers
+ * <p>Supported are 2-D convolution ({@code [nOut, nIn, kH, kW]} kernels) and dense/output layers
  * ({@code [nIn, nOut]}). Biases and batch-norm parameters are never sparsified: DL4J only hands weight parameters to
- * a layer's regularization. Depthwise, separable and transposed convolutions store their kernels in other layouts, so
- * the channel groups would be wrong; they are refused by name rather than silently mis-grouped.
+ * a layer's regularization. Depthwise, separable, transposed, 1-D and 3-D convolutions store their kernels in other
+ * layouts, so the channel groups would be wrong; they are refused by name rather than silently mis-grouped.
  */
 public final class LayerSelection {
 
@@ -29,8 +27,7 @@ public final class LayerSelection {
     /** Whether the layer holds exactly the weight layouts the penalties understand. */
     public static boolean isSupported(Layer layer) {
         Class<?> c = layer.getClass();
-        return c == ConvolutionLayer.class || c == Convolution1DLayer.class || c == Convolution3D.class
-                || c == DenseLayer.class || c == OutputLayer.class;
+        return c == ConvolutionLayer.class || c == DenseLayer.class || c == OutputLayer.class;
     }
 
     /**
@@ -98,8 +95,7 @@ public final class LayerSelection {
         }
         if (!isSupported(l.config())) {
             throw new IllegalArgumentException("Layer '" + requested + "' has type " + l.typeName() + ", which is not "
-                    + "supported; supported types: ConvolutionLayer, Convolution1DLayer, Convolution3D, DenseLayer, "
-                    + "OutputLayer.");
+                    + "supported; supported types: ConvolutionLayer (2-D), DenseLayer, OutputLayer.");
         }
     }
 

@@ -127,7 +127,7 @@ public final class SparseExport {
         }
     }
 
-    static INDArray weights(Model model, NamedLayer l) {
+    public static INDArray weights(Model model, NamedLayer l) {
         org.deeplearning4j.nn.api.Layer live = model instanceof MultiLayerNetwork mln
                 ? mln.getLayer(l.index()) : ((ComputationGraph) model).getLayer(l.name());
         return live.getParam(WEIGHT_KEY);

@@ -5,6 +5,7 @@ import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.splitting.Coupling;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
+import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -115,14 +116,14 @@ public final class SparseTraining {
     /** A copy of {@code conf} with the method attached to the selected layers. */
     public MultiLayerConfiguration applyTo(MultiLayerConfiguration conf) {
         MultiLayerConfiguration copy = conf.clone();
-        install(NamedLayer.of(copy));
+        install(NamedLayer.of(copy), null);
         return copy;
     }
 
     /** A copy of {@code conf} with the method attached to the selected layers. */
     public ComputationGraphConfiguration applyTo(ComputationGraphConfiguration conf) {
         ComputationGraphConfiguration copy = conf.clone();
-        install(NamedLayer.of(copy));
+        install(NamedLayer.of(copy), null);
         return copy;
     }
 
@@ -144,12 +145,12 @@ public final class SparseTraining {
 
     /** Attaches the method to an existing (initialised, possibly trained) network in place. */
     public <M extends Model> M attach(M model) {
-        install(NamedLayer.of(model));
+        install(NamedLayer.of(model), model);
         addListener(model);
         return model;
     }
 
-    private void install(List<NamedLayer> all) {
+    private void install(List<NamedLayer> all, Model live) {
         for (NamedLayer l : LayerSelection.select(all, layers)) {
             BaseLayer b = (BaseLayer) l.config();
             List<Regularization> list = new ArrayList<>();
@@ -160,7 +161,9 @@ public final class SparseTraining {
                     }
                 }
             }
-            list.add(regularization.forLayer(l.name()));
+            WeightLayout layout = live == null ? WeightLayout.of(l.config())
+                    : WeightLayout.of(SparseExport.weights(live, l));
+            list.add(regularization.forLayer(l.name(), layout));
             b.setRegularization(list);
         }
     }

@@ -21,52 +21,29 @@ class ScratchExploreTest {
         double delta = Math.PI - theta0;
         double beta = TheoremConditions.rvsmMaxBeta(k, delta);
         double lambda = 0.1 * beta / Math.sqrt(d);
-        System.out.println("theta0=" + theta0 + " delta=" + delta + " beta=" + beta + " lambda=" + lambda);
-        for (double eta : new double[]{0.1, 0.25, 0.5, 1.0}) {
-            for (Penalty p : new Penalty[]{new L0Penalty(lambda), new L1Penalty(lambda), new TransformedL1Penalty(lambda, 1)}) {
-                long t0 = System.nanoTime();
-                int n = 3000;
-                SplittingTrajectory tr = new RelaxedSplittingSolver(net, p, eta, beta).run(w0, n);
-                long ms = (System.nanoTime() - t0) / 1000000;
-                double maxLInc = -1, maxAInc = -1; int lAt = -1, aAt = -1;
-                for (int t = 0; t < n; t++) {
-                    double dl = tr.lagrangian(t + 1) - tr.lagrangian(t);
-                    double da = tr.angle(t + 1) - tr.angle(t);
-                    if (dl > maxLInc) { maxLInc = dl; lAt = t; }
-                    if (da > maxAInc) { maxAInc = da; aAt = t; }
-                }
-                double[] u = tr.finalU();
-                int zeros = 0; for (double x : u) zeros += x == 0 ? 1 : 0;
-                ShrinkageIdentity s = ShrinkageIdentity.rvsm(net, beta, tr.finalW(), u);
-                System.out.printf("eta=%.2f %s ms=%d L0=%.6f Ln=%.9f maxLinc=%.3e@%d maxAinc=%.3e@%d theta=%.5f lastStep=%.3e zeros=%d cos=%.12f C=%.6f bound=%.6f dir=%.3e%n",
-                        eta, p.name(), ms, tr.lagrangian(0), tr.lagrangian(n), maxLInc, lAt, maxAInc, aAt, tr.angle(n), tr.stepLength(n - 1), zeros, s.cosine(), s.constant(),
-                        TheoremConditions.rvsmShrinkageConstantBound(k, lambda, d), tr.directionNorm(n-1));
+        L0Penalty p0 = new L0Penalty(lambda);
+        System.out.println("l0 threshold " + p0.threshold(beta));
+        RelaxedSplittingSolver s = new RelaxedSplittingSolver(net, p0, 0.1, beta);
+        double[] w = w0;
+        for (int t = 0; t < 800; t++) {
+            double[] u = s.coupling().prox(w);
+            SplittingTrajectory tr = s.run(w, 1);
+            double[] w1 = tr.finalW();
+            double da = tr.angle(1) - tr.angle(0);
+            if (da > 0) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < d; i++) sb.append(String.format("%d:%.4f/%.4f/%.3f ", i, w[i], u[i], ws[i]));
+                System.out.println("t=" + t + " dA=" + da + " theta=" + tr.angle(0) + " " + sb);
             }
+            w = w1;
         }
         BinarizedNonOverlapNetwork bn = new BinarizedNonOverlapNetwork(k, ws);
-        double bbeta = TheoremConditions.rvscgdMaxBeta(k, delta);
-        double blam = TheoremConditions.rvscgdMaxLambda(k, d);
-        System.out.println("rvscgd maxbeta=" + bbeta + " maxlambda=" + blam + " maxEta=" + TheoremConditions.rvscgdMaxEta(k, bbeta, TheoremConditions.coarseGradientLipschitz(k)));
-        for (double beta2 : new double[]{0.1, 0.3, 0.5 * bbeta, bbeta}) {
-        for (double lam2 : new double[]{0.005, 0.02, 0.5 * blam}) {
-        for (double eta : new double[]{0.1, 0.3}) {
-            for (Penalty p : new Penalty[]{new L0Penalty(lam2), new L1Penalty(lam2), new TransformedL1Penalty(lam2, 1)}) {
-                int n = 3000;
-                SplittingTrajectory tr = new CoarseGradientSolver(bn, p, eta, beta2).run(w0, n);
-                double maxLInc = -1, maxAInc = -1; int lAt = -1, aAt = -1; double maxDir = 0;
-                for (int t = 0; t < n; t++) {
-                    double dl = tr.lagrangian(t + 1) - tr.lagrangian(t);
-                    double da = tr.angle(t + 1) - tr.angle(t);
-                    if (dl > maxLInc) { maxLInc = dl; lAt = t; }
-                    if (da > maxAInc) { maxAInc = da; aAt = t; }
-                    maxDir = Math.max(maxDir, eta * tr.directionNorm(t));
-                }
-                double[] u = tr.finalU();
-                int zeros = 0; for (double x : u) zeros += x == 0 ? 1 : 0;
-                ShrinkageIdentity s = ShrinkageIdentity.rvscgd(bn, beta2, tr.finalW(), u);
-                System.out.printf("CGD beta=%.3f lam=%.4f eta=%.2f %s Ln=%.9f maxLinc=%.3e@%d maxAinc=%.3e@%d theta=%.5f lastStep=%.3e zeros=%d cos=%.12f C=%.6f etaDirMax=%.3f%n",
-                        beta2, lam2, eta, p.name(), tr.lagrangian(n), maxLInc, lAt, maxAInc, aAt, tr.angle(n), tr.stepLength(n - 1), zeros, s.cosine(), s.constant(), maxDir);
-            }
-        }}}
+        for (double lam : new double[]{0.02, 0.0892}) {
+            SplittingTrajectory tr = new CoarseGradientSolver(bn, new L1Penalty(lam), 0.1, 0.3).run(w0, 3000);
+            double min = 10; int at = -1;
+            for (int t = 0; t <= 3000; t++) if (tr.angle(t) < min) { min = tr.angle(t); at = t; }
+            System.out.println("CGD lam=" + lam + " min angle " + min + " at " + at + " final " + tr.angle(3000));
+            for (int t = 0; t < 200; t += 10) System.out.printf("  t=%d theta=%.6f L=%.6f%n", t, tr.angle(t), tr.lagrangian(t));
+        }
     }
 }
