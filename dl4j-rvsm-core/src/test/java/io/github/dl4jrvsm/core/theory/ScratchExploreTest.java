@@ -5,45 +5,82 @@ import org.junit.jupiter.api.Test;
 import java.util.Random;
 
 class ScratchExploreTest {
-    @Test
-    void explore() {
-        int k = 4, d = 20;
+    static double[] teacher(int d) {
         double[] ws = new double[d];
         ws[0] = 0.6; ws[3] = -0.5; ws[7] = 0.4; ws[12] = -0.3; ws[15] = 0.25;
-        ws = Vectors.unit(ws);
-        Random r = new Random(7);
+        return Vectors.unit(ws);
+    }
+    static double[] start(int d, double[] ws, long seed) {
+        Random r = new Random(seed);
         double[] w0 = new double[d];
         for (int i = 0; i < d; i++) w0[i] = r.nextGaussian();
         if (Vectors.dot(w0, ws) > 0) w0 = Vectors.scale(-1, w0);
-        w0 = Vectors.unit(w0);
+        return Vectors.unit(w0);
+    }
+    @Test
+    void explore() {
+        int k = 4, d = 20;
+        double[] ws = teacher(d);
         NonOverlapNetwork net = new NonOverlapNetwork(k, ws);
-        double theta0 = net.angleToTeacher(w0);
-        double delta = Math.PI - theta0;
-        double beta = TheoremConditions.rvsmMaxBeta(k, delta);
-        double lambda = 0.1 * beta / Math.sqrt(d);
-        L0Penalty p0 = new L0Penalty(lambda);
-        System.out.println("l0 threshold " + p0.threshold(beta));
-        RelaxedSplittingSolver s = new RelaxedSplittingSolver(net, p0, 0.1, beta);
-        double[] w = w0;
-        for (int t = 0; t < 800; t++) {
-            double[] u = s.coupling().prox(w);
-            SplittingTrajectory tr = s.run(w, 1);
-            double[] w1 = tr.finalW();
-            double da = tr.angle(1) - tr.angle(0);
-            if (da > 0) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < d; i++) sb.append(String.format("%d:%.4f/%.4f/%.3f ", i, w[i], u[i], ws[i]));
-                System.out.println("t=" + t + " dA=" + da + " theta=" + tr.angle(0) + " " + sb);
+        for (double frac : new double[]{0.02, 0.05, 0.1, 0.2, 0.5}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                double[] w0 = start(d, ws, seed);
+                double delta = Math.PI - net.angleToTeacher(w0);
+                double beta = TheoremConditions.rvsmMaxBeta(k, delta);
+                double lambda = frac * beta / Math.sqrt(d);
+                StringBuilder sb = new StringBuilder(String.format("RVSM frac=%.2f seed=%d th0=%.3f beta=%.4f: ", frac, seed, Math.PI - delta, beta));
+                for (Penalty p : new Penalty[]{new L0Penalty(lambda), new L1Penalty(lambda), new TransformedL1Penalty(lambda, 1)}) {
+                    int n = 1500;
+                    SplittingTrajectory tr = new RelaxedSplittingSolver(net, p, 0.25, beta).run(w0, n);
+                    double maxL = -1, maxA = -1;
+                    for (int t = 0; t < n; t++) {
+                        maxL = Math.max(maxL, tr.lagrangian(t + 1) - tr.lagrangian(t));
+                        maxA = Math.max(maxA, tr.angle(t + 1) - tr.angle(t));
+                    }
+                    int zeros = 0; for (double x : tr.finalU()) zeros += x == 0 ? 1 : 0;
+                    sb.append(String.format("%s[dL=%.1e dA=%.1e z=%d th=%.4f step=%.1e] ", p.name(), maxL, maxA, zeros, tr.angle(n), tr.stepLength(n - 1)));
+                }
+                System.out.println(sb);
             }
-            w = w1;
         }
         BinarizedNonOverlapNetwork bn = new BinarizedNonOverlapNetwork(k, ws);
-        for (double lam : new double[]{0.02, 0.0892}) {
-            SplittingTrajectory tr = new CoarseGradientSolver(bn, new L1Penalty(lam), 0.1, 0.3).run(w0, 3000);
-            double min = 10; int at = -1;
-            for (int t = 0; t <= 3000; t++) if (tr.angle(t) < min) { min = tr.angle(t); at = t; }
-            System.out.println("CGD lam=" + lam + " min angle " + min + " at " + at + " final " + tr.angle(3000));
-            for (int t = 0; t < 200; t += 10) System.out.printf("  t=%d theta=%.6f L=%.6f%n", t, tr.angle(t), tr.lagrangian(t));
+        for (double lam : new double[]{0.002, 0.005, 0.01, 0.02, 0.05}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                double[] w0 = start(d, ws, seed);
+                double delta = Math.PI - bn.angleToTeacher(w0);
+                double bmax = TheoremConditions.rvscgdMaxBeta(k, delta);
+                for (double beta : new double[]{0.1, bmax}) {
+                    double eta = 0.2;
+                    StringBuilder sb = new StringBuilder(String.format("CGD lam=%.3f seed=%d beta=%.3f: ", lam, seed, beta));
+                    for (Penalty p : new Penalty[]{new L0Penalty(lam), new L1Penalty(lam), new TransformedL1Penalty(lam, 1)}) {
+                        int n = 1000;
+                        CoarseGradientSolver s = new CoarseGradientSolver(bn, p, eta, beta);
+                        SplittingTrajectory tr = s.run(w0, n);
+                        double maxL = -1, maxA = -1, maxH = -1;
+                        // surrogate
+                        double[] w = w0; double[] u = s.coupling().prox(w);
+                        double hPrev = Double.NaN;
+                        for (int t = 0; t <= n; t++) {
+                            if (t > 0) {
+                                SplittingTrajectory one = s.run(w, 1);
+                                w = one.finalW(); u = one.finalU();
+                            }
+                            double g = Vectors.distance(w, ws);
+                            double h = k / (4 * Math.PI) * g * g + s.coupling().lagrangian(0, w, u);
+                            if (t > 0) maxH = Math.max(maxH, h - hPrev);
+                            hPrev = h;
+                            if (t > 200) break;
+                        }
+                        for (int t = 0; t < n; t++) {
+                            maxL = Math.max(maxL, tr.lagrangian(t + 1) - tr.lagrangian(t));
+                            maxA = Math.max(maxA, tr.angle(t + 1) - tr.angle(t));
+                        }
+                        int zeros = 0; for (double x : tr.finalU()) zeros += x == 0 ? 1 : 0;
+                        sb.append(String.format("%s[dL=%.1e dA=%.1e dH=%.1e z=%d th=%.4f] ", p.name(), maxL, maxA, maxH, zeros, tr.angle(n)));
+                    }
+                    System.out.println(sb);
+                }
+            }
         }
     }
 }

@@ -65,7 +65,7 @@ class SparseTrainingTest {
         DataSet train = TestData.images(128, 2, 6, 3, 4);
         ComputationGraphConfiguration conf = TestNetworks.residualGraph(2, 6, 3, new Sgd(0.05), 5);
         DataSet bnData = TestData.images(64, 2, 6, 3, 9);
-        ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(1.0, 1e-3, ChannelGrouping.OUTPUT), 1.0)
+        ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(1.2, 1e-3, ChannelGrouping.OUTPUT), 1.0)
                 .layers("conv1", "conv2").batchNormData(new ListDataSetIterator<>(bnData.asList(), 32), 2).graph(conf);
         for (int epoch = 0; epoch < 3; epoch++) {
             g.fit(new MultiDataSetIteratorAdapter(new ListDataSetIterator<>(train.asList(), 32)));
