@@ -41,7 +41,7 @@ public final class IdxReader {
 
     /** Reads from a stream; {@code name} is used in error messages. */
     public static IdxArray read(InputStream raw, String name) throws IOException {
-        DataInputStream in = new DataInputStream(raw);
+        DataInputStream in = new DataInputStream(gunzipIfCompressed(raw));
         try {
             int magic = in.readInt();
             if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xff) != UBYTE) {
@@ -76,7 +76,11 @@ public final class IdxReader {
         if (!Files.isRegularFile(file)) {
             throw new IOException("No IDX file at " + file);
         }
-        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        return Files.newInputStream(file);
+    }
+
+    private static InputStream gunzipIfCompressed(InputStream raw) throws IOException {
+        InputStream in = new BufferedInputStream(raw);
         in.mark(2);
         int b1 = in.read(), b2 = in.read();
         in.reset();

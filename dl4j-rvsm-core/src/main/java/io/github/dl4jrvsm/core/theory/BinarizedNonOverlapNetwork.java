@@ -99,8 +99,8 @@ public final class BinarizedNonOverlapNetwork {
     /**
      * The true gradient of {@code f = k theta / pi}: {@code -(k / (pi |w|)) e}, where {@code e} is the unit vector of
      * the part of {@code w*} orthogonal to {@code w}. It exists only for {@code theta in (0, pi)}. Note that eq. (3.22)
-     * states half of this; it matches the loss with a factor 1/2 in front of the square, as in the source of the
-     * model, while (3.4) has none.
+     * states half of this, i.e. the gradient of the loss with a factor 1/2 in front of the square; (3.4) has no
+     * such factor. The tests pin the factor 2.
      */
     public double[] lossGradient(double[] w) {
         Arguments.vectorOfLength("w", w, patchSize());
@@ -109,7 +109,7 @@ public final class BinarizedNonOverlapNetwork {
         double[] unitW = Vectors.scale(1 / nw, w);
         double[] orthogonal = Vectors.combine(1, teacher, -Vectors.dot(teacher, unitW), unitW);
         double theta = Vectors.angle(w, teacher);
-        if (theta == 0 || theta == Math.PI) {
+        if (theta == 0 || theta == Math.PI || Vectors.norm(orthogonal) == 0) {
             throw new IllegalArgumentException("w must not be parallel to w* (angle in (0, pi)): f = k theta / pi has "
                     + "no gradient there, got angle " + theta);
         }

@@ -68,17 +68,16 @@ public final class RelaxedSplittingSolver {
         SplittingTrajectory.Recorder recorder = new SplittingTrajectory.Recorder(iterations);
         recorder.state(lagrangian(w, u), network.angleToTeacher(w), 0, 0);
         for (int t = 0; t < iterations; t++) {
-            if (Vectors.norm(w) == 0) {
-                throw new IllegalStateException("RVSM reached w = 0 at iteration " + t + ", where f has no gradient; "
-                        + "use a smaller eta");
-            }
             double[] direction = Vectors.combine(1, network.gradient(w), beta, Vectors.subtract(w, u));
             double[] next = Vectors.combine(1, w, -eta, direction);
+            if (Vectors.norm(next) == 0) {
+                throw new IllegalStateException("RVSM step " + t + " reached w = 0, where f has no gradient and the "
+                        + "angle is undefined; use a smaller eta");
+            }
             double step = Vectors.distance(next, w);
             w = next;
             u = coupling.prox(w);
-            recorder.state(lagrangian(w, u), Vectors.norm(w) == 0 ? Double.NaN : network.angleToTeacher(w), step,
-                    Vectors.norm(direction));
+            recorder.state(lagrangian(w, u), network.angleToTeacher(w), step, Vectors.norm(direction));
         }
         return recorder.finish(w, u);
     }
