@@ -38,12 +38,24 @@ public final class CpuBackend {
             return;
         }
         configured = true;
+        if (cudaBackendPresent()) {
+            return; // -Pcuda: neither the CPU build choice nor DL4J's (absent) cuDNN layer helpers apply
+        }
         boolean plain = "plain".equalsIgnoreCase(System.getProperty(MODE_PROPERTY, ""));
         if (System.getProperty(PLATFORM_EXTENSION) == null && !plain && cpuHasAvx2()) {
             System.setProperty(PLATFORM_EXTENSION, ONEDNN_AVX2);
         }
         if (System.getProperty(HELPERS_DISABLE) == null) {
             System.setProperty(HELPERS_DISABLE, plain ? "true" : "false");
+        }
+    }
+
+    static boolean cudaBackendPresent() {
+        try {
+            Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, CpuBackend.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
