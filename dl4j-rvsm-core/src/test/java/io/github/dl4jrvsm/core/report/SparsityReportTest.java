@@ -44,7 +44,7 @@ class SparsityReportTest {
             zero(w1, f, -1);                       // 3 zero filters
         }
         w1.putScalar(new long[]{5, 0, 0, 0}, 0.0);             // one more zero weight, channel still alive
-        INDArray w2 = net.getLayer(2).getParam("W");        // [8, 8, 3, 3]
+        INDArray w2 = net.getLayer(3).getParam("W");        // [8, 8, 3, 3]
         zero(w2, 7, -1);                           // 1 zero filter
         for (int c = 0; c < 3; c++) {
             zero(w2, -1, c);                       // 3 zero input channels

@@ -64,8 +64,8 @@ class BatchNormExportTest {
         double trained = accuracy(net);
         MultiLayerNetwork exported = SparseExport.sparseCopy(net, iterator(TRAIN));
         MultiLayerNetwork stale = SparseExport.sparseCopyKeepingBatchNorm(net);
-        double conv2Sparsity = exported.getLayer(2).getParam("W").eq(0.0).castTo(DataType.INT64).sumNumber()
-                .doubleValue() / exported.getLayer(2).getParam("W").length();
+        double conv2Sparsity = exported.getLayer(3).getParam("W").eq(0.0).castTo(DataType.INT64).sumNumber()
+                .doubleValue() / exported.getLayer(3).getParam("W").length();
         System.out.printf("trained %.3f, exported %.3f, stale BN %.3f, conv2 sparsity %.3f%n", trained,
                 accuracy(exported), accuracy(stale), conv2Sparsity);
         assertTrue(conv2Sparsity > 0.5, "conv2 sparsity " + conv2Sparsity);

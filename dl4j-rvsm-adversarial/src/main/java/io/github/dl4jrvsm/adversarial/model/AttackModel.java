@@ -1,0 +1,124 @@
+package io.github.dl4jrvsm.adversarial.model;
+
+import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
+import io.github.dl4jrvsm.core.training.NamedLayer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A DL4J network as attacks see it: probabilities, per-example losses and input gradients of an {@link AttackLoss},
+ * in pixel space. Works for {@link MultiLayerNetwork} and single-input {@link ComputationGraph}.
+ *
+ * <p>For randomised models (layers random at inference, such as EnResNet's noise) gradients are averaged over
+ * {@link #eotSamples} forward/backward passes (expectation over transformation).
+ */
+public final class AttackModel {
+
+    private final Model model;
+    private final GradientMode mode;
+    private final int eotSamples;
+    private final Map<AttackLoss, GradientNetwork> gradients = new EnumMap<>(AttackLoss.class);
+
+    private AttackModel(Model model, GradientMode mode, int eotSamples) {
+        if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
+            throw new IllegalArgumentException("Attacks need a MultiLayerNetwork or ComputationGraph, got "
+                    + (model == null ? "null" : model.getClass().getName()));
+        }
+        if (eotSamples < 1) {
+            throw new IllegalArgumentException("eotSamples must be >= 1, got " + eotSamples);
+        }
+        this.model = model;
+        this.mode = mode == null ? GradientMode.INFERENCE : mode;
+        this.eotSamples = eotSamples;
+    }
+
+    /** Inference-mode gradients, one sample per gradient. */
+    public static AttackModel of(Model model) {
+        return new AttackModel(model, GradientMode.INFERENCE, 1);
+    }
+
+    public AttackModel withMode(GradientMode m) {
+        return new AttackModel(model, m, eotSamples);
+    }
+
+    /** Averages every gradient over {@code samples} passes; use it for randomised models. */
+    public AttackModel withEot(int samples) {
+        return new AttackModel(model, mode, samples);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public GradientMode mode() {
+        return mode;
+    }
+
+    public int eotSamples() {
+        return eotSamples;
+    }
+
+    /** Class probabilities in inference mode, {@code [n, classes]}. */
+    public INDArray probabilities(INDArray x) {
+        return model instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) model).outputSingle(false, x);
+    }
+
+    /** Predicted class of each example. */
+    public int[] predict(INDArray x) {
+        return probabilities(x).argMax(1).toIntVector();
+    }
+
+    /** Each example's gradient of {@code loss} with respect to its input, in the configured mode. */
+    public INDArray gradient(INDArray x, INDArray labels, AttackLoss loss) {
+        checkBatch(x, labels);
+        GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
+        INDArray sum = g.inputGradient(x, labels);
+        for (int i = 1; i < eotSamples; i++) {
+            sum = sum.add(g.inputGradient(x, labels));
+        }
+        return eotSamples == 1 ? sum : sum.divi(eotSamples);
+    }
+
+    /** Per-example loss values, {@code [n]}. */
+    public INDArray losses(INDArray x, INDArray labels, AttackLoss loss) {
+        checkBatch(x, labels);
+        return gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l)).losses(x, labels);
+    }
+
+    /** Whether inference is random (a layer random at inference), so results vary between runs. */
+    public boolean isRandomized() {
+        for (NamedLayer l : NamedLayer.of(model)) {
+            if (l.config() instanceof StochasticLayerConfig s && s.isStochasticAtInference()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether training-mode passes are random (dropout), relevant for {@link GradientMode#TRAINING}. */
+    public boolean hasDropout() {
+        for (NamedLayer l : NamedLayer.of(model)) {
+            IDropout d = l.config().getIDropout();
+            if (d != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void checkBatch(INDArray x, INDArray labels) {
+        if (x == null || labels == null) {
+            throw new IllegalArgumentException("features and labels must not be null");
+        }
+        if (x.size(0) != labels.size(0)) {
+            throw new IllegalArgumentException("features have " + x.size(0) + " examples but labels have "
+                    + labels.size(0) + "; give one label row per example");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.dl4jrvsm.adversarial.model;
+
+import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
+
+import java.util.Map;
+
+/**
+ * Builds the configuration of a gradient network: a copy of the user's network whose training-mode backward pass is
+ * the gradient an attack needs.
+ *
+ * <p>DL4J computes input gradients only in training mode, where batch norm uses batch statistics and dropout is on.
+ * For {@link GradientMode#INFERENCE} this copy replaces every batch-norm layer by the affine map its running
+ * statistics define (a 1x1 depthwise convolution, or a dense layer for 2-D input; DL4J's batch-norm layer ignores
+ * its configured activation, so the replacement has none either), removes
+ * dropout, and gives stochastic layers their inference behaviour. For {@link AttackLoss#MARGIN} the softmax output
+ * becomes an identity output with the margin loss, so the gradient is that of the logits' margin.
+ */
+final class TwinConfigs {
+
+    private TwinConfigs() {
+    }
+
+    static MultiLayerConfiguration of(MultiLayerConfiguration source, Map<String, Integer> bnInputRank,
+                                      GradientMode mode, AttackLoss loss) {
+        MultiLayerConfiguration conf = source.clone();
+        int last = conf.getConfs().size() - 1;
+        for (int i = 0; i <= last; i++) {
+            NeuralNetConfiguration c = conf.getConf(i);
+            c.setLayer(transform(c.getLayer(), layerName(c.getLayer(), i), bnInputRank, mode, loss, i == last));
+        }
+        return conf;
+    }
+
+    static ComputationGraphConfiguration of(ComputationGraphConfiguration source, Map<String, Integer> bnInputRank,
+                                            GradientMode mode, AttackLoss loss) {
+        ComputationGraphConfiguration conf = source.clone();
+        if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
+            throw new IllegalArgumentException("Attacks support graphs with one input and one output; this graph has "
+                    + "inputs " + conf.getNetworkInputs() + " and outputs " + conf.getNetworkOutputs());
+        }
+        String output = conf.getNetworkOutputs().get(0);
+        // Only with both modes NONE does the input vertex keep its epsilon after the backward pass.
+        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
+        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
+        for (var e : conf.getVertices().entrySet()) {
+            if (e.getValue() instanceof LayerVertex lv) {
+                NeuralNetConfiguration c = lv.getLayerConf();
+                c.setLayer(transform(c.getLayer(), e.getKey(), bnInputRank, mode, loss, e.getKey().equals(output)));
+            }
+        }
+        return conf;
+    }
+
+    static String layerName(Layer l, int index) {
+        return l.getLayerName() == null ? "layer" + index : l.getLayerName();
+    }
+
+    private static Layer transform(Layer layer, String name, Map<String, Integer> bnInputRank, GradientMode mode,
+                                   AttackLoss loss, boolean isOutput) {
+        Layer out = layer;
+        if (mode == GradientMode.INFERENCE) {
+            if (layer instanceof BatchNormalization bn) {
+                out = affine(bn, name, bnInputRank.getOrDefault(name, 4));
+            } else if (layer instanceof StochasticLayerConfig s) {
+                out = s.inferenceBehaviourForTraining();
+            }
+            out.setIDropout(null);
+        }
+        if (isOutput) {
+            out = output(out, name, loss);
+        }
+        return out;
+    }
+
+    private static Layer affine(BatchNormalization bn, String name, int rank) {
+        long c = bn.getNOut();
+        if (rank == 4) {
+            return new DepthwiseConvolution2D.Builder(1, 1).name(name).nIn(c).nOut(c).depthMultiplier(1)
+                    .activation(Activation.IDENTITY).dataFormat(bn.getCnn2DFormat()).hasBias(true)
+                    .weightInit(WeightInit.ONES).updater(new NoOp()).build();
+        }
+        if (rank == 2) {
+            return new DenseLayer.Builder().name(name).nIn(c).nOut(c).activation(Activation.IDENTITY)
+                    .hasBias(true).weightInit(WeightInit.ONES).updater(new NoOp()).build();
+        }
+        throw new IllegalArgumentException("Batch-norm layer '" + name + "' has input of rank " + rank
+                + "; attacks support batch norm on 2-D (dense) and 4-D (convolution) activations");
+    }
+
+    private static Layer output(Layer layer, String name, AttackLoss loss) {
+        ILossFunction fn;
+        if (layer instanceof BaseOutputLayer o) {
+            requireProbabilities(name, o.getActivationFn(), o.getLossFn());
+            o.setActivationFn(loss == AttackLoss.MARGIN ? new ActivationIdentity() : o.getActivationFn());
+            o.setLossFn(loss == AttackLoss.MARGIN ? new MarginLossFunction() : o.getLossFn());
+            return o;
+        }
+        if (layer instanceof LossLayer l) {
+            requireProbabilities(name, l.getActivationFn(), l.getLossFn());
+            l.setActivationFn(loss == AttackLoss.MARGIN ? new ActivationIdentity() : l.getActivationFn());
+            l.setLossFn(loss == AttackLoss.MARGIN ? new MarginLossFunction() : l.getLossFn());
+            return l;
+        }
+        throw new IllegalArgumentException("The output layer '" + name + "' is a " + layer.getClass().getSimpleName()
+                + "; attacks need an OutputLayer or LossLayer with softmax activation and MCXENT or "
+                + "NEGATIVELOGLIKELIHOOD loss, so that its input are logits");
+    }
+
+    private static void requireProbabilities(String name, org.nd4j.linalg.activations.IActivation act, ILossFunction fn) {
+        if (!(act instanceof ActivationSoftmax) || !(fn instanceof LossMCXENT || fn instanceof LossNegativeLogLikelihood)) {
+            throw new IllegalArgumentException("The output layer '" + name + "' has activation " + act + " and loss "
+                    + fn + "; attacks need softmax with MCXENT or NEGATIVELOGLIKELIHOOD (" + Activation.SOFTMAX
+                    + " probabilities over logits) to know the logits");
+        }
+    }
+}
