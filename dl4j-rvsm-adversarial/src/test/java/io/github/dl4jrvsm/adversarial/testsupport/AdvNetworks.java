@@ -54,4 +54,20 @@ public final class AdvNetworks {
         g.init();
         return g;
     }
+
+    /** A small LeNet-like classifier for 28x28 grey images with batch norm: conv -&gt; BN -&gt; relu -&gt; pool -&gt; dense. */
+    public static MultiLayerNetwork smallCnn(long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
+                .updater(new org.nd4j.linalg.learning.config.Adam(2e-3)).weightInit(WeightInit.RELU).list()
+                .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(8).stride(2, 2).activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().name("bn1").build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("relu1").activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(16).stride(2, 2).activation(Activation.RELU).build())
+                .layer(new DenseLayer.Builder().name("fc").nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(10)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(28, 28, 1)).build());
+        net.init();
+        return net;
+    }
 }

@@ -1,0 +1,56 @@
+package io.github.dl4jrvsm.adversarial.attack;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The Carlini-Wagner margin {@code max_{i != y} z_i - z_y} from class probabilities: log-probabilities differ from the
+ * logits by one constant per example, so their differences are the logits' differences.
+ */
+final class Margins {
+
+    private Margins() {
+    }
+
+    static double[] of(INDArray probabilities, INDArray labels) {
+        INDArray logp = Transforms.log(Transforms.max(probabilities, 1e-30, true), false);
+        int[] y = labels.argMax(1).toIntVector();
+        double[] out = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < logp.size(1); c++) {
+                if (c != y[i]) {
+                    best = Math.max(best, logp.getDouble(i, c));
+                }
+            }
+            out[i] = best - logp.getDouble(i, y[i]);
+        }
+        return out;
+    }
+
+    /** One-hot rows of the given classes. */
+    static INDArray oneHot(int[] classes, int numClasses, org.nd4j.linalg.api.buffer.DataType type) {
+        INDArray out = Nd4j.zeros(type, classes.length, numClasses);
+        for (int i = 0; i < classes.length; i++) {
+            out.putScalar(i, classes[i], 1.0);
+        }
+        return out;
+    }
+
+    /** Per-example scale of a tensor: row i multiplied by {@code scale[i]}. */
+    static INDArray scaleRows(INDArray a, double[] scale) {
+        long[] shape = a.shape().clone();
+        for (int d = 1; d < shape.length; d++) {
+            shape[d] = 1;
+        }
+        return a.mul(Nd4j.createFromArray(scale).castTo(a.dataType()).reshape(shape).broadcast(a.shape()));
+    }
+
+    /** Squared L2 distance of each example. */
+    static double[] squaredL2(INDArray a, INDArray b) {
+        INDArray d = a.sub(b);
+        INDArray flat = d.reshape(d.size(0), d.length() / d.size(0));
+        return flat.mul(flat).sum(1).toDoubleVector();
+    }
+}

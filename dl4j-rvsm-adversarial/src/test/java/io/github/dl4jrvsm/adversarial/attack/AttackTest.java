@@ -1,0 +1,109 @@
+package io.github.dl4jrvsm.adversarial.attack;
+
+import io.github.dl4jrvsm.adversarial.model.AttackLoss;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.testsupport.AdvNetworks;
+import io.github.dl4jrvsm.adversarial.testsupport.FashionMnist;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Attacks against a small batch-norm CNN trained on real Fashion-MNIST. */
+class AttackTest {
+
+    private static MultiLayerNetwork net;
+    private static DataSet batch;
+    private static final double EPS = 0.1;
+
+    @BeforeAll
+    static void train() {
+        net = AdvNetworks.smallCnn(7);
+        DataSet train = FashionMnist.train(3000);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            net.fit(new ListDataSetIterator<>(train.asList(), 64));
+        }
+        batch = FashionMnist.test(64);
+        double acc = net.evaluate(new ListDataSetIterator<>(FashionMnist.test(500).asList(), 100)).accuracy();
+        assertTrue(acc > 0.7, "the target model must be decent first: " + acc);
+    }
+
+    private static void assertInBall(INDArray adv, INDArray x, double eps, String name) {
+        double linf = Transforms.abs(adv.sub(x), false).maxNumber().doubleValue();
+        assertTrue(linf <= eps + 1e-6, name + " left the epsilon ball: " + linf);
+        assertTrue(adv.minNumber().doubleValue() >= 0 && adv.maxNumber().doubleValue() <= 1, name + " left [0, 1]");
+        assertEquals(Arrays.toString(x.shape()), Arrays.toString(adv.shape()));
+    }
+
+    @Test
+    void everyAttackStaysInItsBallAndTheValidRange() {
+        AttackModel m = AttackModel.of(net);
+        DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 8)).dup(),
+                batch.getLabels().get(NDArrayIndex.interval(0, 8)).dup());
+        List<Attack> attacks = List.of(ProjectedGradientDescent.fgsm(EPS),
+                ProjectedGradientDescent.iterativeFgsm(EPS, 0.02, 10),
+                ProjectedGradientDescent.pgd(EPS, 0.03, 10).withRestarts(2),
+                ProjectedGradientDescent.cwLinf(EPS, 0.03, 10),
+                ProjectedGradientDescent.pgd(EPS, 0.03, 10).earlyStop(true),
+                new LegacyCarliniWagner(EPS, 20, 6e-4, 10, 0),
+                new NAttack(EPS, 40, 20, 0.1, 0.02, 1));
+        for (Attack a : attacks) {
+            AttackResult r = a.run(m, small.getFeatures(), small.getLabels());
+            assertInBall(r.adversarial(), small.getFeatures(), EPS, a.name());
+            assertEquals(r.successes(), count(Perturbations.success(m, r.adversarial(), small.getLabels(), false)), a.name());
+        }
+        AttackResult cw = new CarliniWagnerL2(2, 20, 0.05, 1, 0, false).run(m, small.getFeatures(), small.getLabels());
+        assertInBall(cw.adversarial(), small.getFeatures(), 1.0, "CW-L2");
+    }
+
+    private static int count(boolean[] b) {
+        int n = 0;
+        for (boolean v : b) {
+            n += v ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
+    void pgdReachesAtLeastFgsmLossAndBreaksMoreExamples() {
+        AttackModel m = AttackModel.of(net);
+        AttackResult fgsm = ProjectedGradientDescent.fgsm(0.05).run(m, batch.getFeatures(), batch.getLabels());
+        AttackResult pgd = ProjectedGradientDescent.pgd(0.05, 0.0125, 10).run(m, batch.getFeatures(), batch.getLabels());
+        double lf = m.losses(fgsm.adversarial(), batch.getLabels(), AttackLoss.CROSS_ENTROPY).meanNumber().doubleValue();
+        double lp = m.losses(pgd.adversarial(), batch.getLabels(), AttackLoss.CROSS_ENTROPY).meanNumber().doubleValue();
+        assertTrue(lp >= lf, "PGD mean loss " + lp + " < FGSM " + lf);
+        assertTrue(pgd.successes() >= fgsm.successes(), pgd.successes() + " < " + fgsm.successes());
+        assertTrue(pgd.successes() > batch.numExamples() / 2, "PGD at 0.05 should break most of an undefended model");
+    }
+
+    @Test
+    void carliniWagnerFindsSmallerSuccessfulPerturbationsThanFgsm() {
+        AttackModel m = AttackModel.of(net);
+        DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 16)).dup(),
+                batch.getLabels().get(NDArrayIndex.interval(0, 16)).dup());
+        AttackResult fgsm = ProjectedGradientDescent.fgsm(0.1).run(m, small.getFeatures(), small.getLabels());
+        AttackResult cw = new CarliniWagnerL2(4, 60, 0.05, 1.0, 0, false).run(m, small.getFeatures(), small.getLabels());
+        double[] l2f = Margins.squaredL2(fgsm.adversarial(), small.getFeatures());
+        double[] l2c = Margins.squaredL2(cw.adversarial(), small.getFeatures());
+        int both = 0, smaller = 0;
+        for (int i = 0; i < l2f.length; i++) {
+            if (fgsm.success()[i] && cw.success()[i]) {
+                both++;
+                smaller += l2c[i] < l2f[i] ? 1 : 0;
+            }
+        }
+        assertTrue(cw.successes() >= fgsm.successes() - 1, "CW " + cw.successes() + " vs FGSM " + fgsm.successes());
+        assertTrue(both >= 4, "too few common successes to compare: " + both);
+        assertEquals(both, smaller, "CW-L2 must find the smaller perturbation on every example both break");
+    }
+}
