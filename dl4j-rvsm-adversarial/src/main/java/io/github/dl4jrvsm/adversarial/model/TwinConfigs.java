@@ -6,6 +6,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -84,6 +85,11 @@ final class TwinConfigs {
                 out = s.inferenceBehaviourForTraining();
             }
             out.setIDropout(null);
+        }
+        if (out instanceof BaseLayer b) {
+            // The gradient network never takes an optimiser step; regularization would only cost time in its score.
+            b.setRegularization(new java.util.ArrayList<>());
+            b.setRegularizationBias(new java.util.ArrayList<>());
         }
         if (isOutput) {
             out = output(out, name, loss);

@@ -1,0 +1,92 @@
+package io.github.dl4jrvsm.adversarial.evaluation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrvsm.core.report.SparsityReport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Clean and adversarial accuracies of one model with the attacks' settings, robust accuracy against epsilon, the
+ * model's sparsity, and warnings from the gradient-masking checks.
+ *
+ * @param examples      number of test examples evaluated
+ * @param randomized    whether the model is random at inference (results vary between runs)
+ * @param eotSamples    gradient samples averaged per attack step
+ * @param accuracies    A1 (clean) to A5, in order, each with its attack and settings
+ * @param epsilonCurve  robust accuracy under PGD at each epsilon, including the unbounded check
+ * @param sparsity      the model's sparsity report, or null
+ * @param warnings      failed sanity checks (possible gradient masking)
+ * @param seconds       wall time of the evaluation
+ */
+public record RobustnessReport(int examples, boolean randomized, int eotSamples, List<Entry> accuracies,
+                               List<EpsilonPoint> epsilonCurve, SparsityReport sparsity, List<String> warnings,
+                               double seconds) {
+
+    /** One accuracy: {@code key} is A1..A5, {@code attack} the attack's name (or "clean"). */
+    public record Entry(String key, String attack, double accuracy, Map<String, Object> settings) {
+    }
+
+    /** Robust accuracy under the epsilon-curve attack at one epsilon. */
+    public record EpsilonPoint(double epsilon, double accuracy) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The accuracy of entry {@code key} (A1..A5), or NaN. */
+    public double accuracy(String key) {
+        return accuracies.stream().filter(e -> e.key().equals(key)).mapToDouble(Entry::accuracy).findFirst().orElse(Double.NaN);
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes JSON through a temporary file and an atomic move. */
+    public void writeJson(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, toJson());
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Robustness on %d examples%s%n%n", examples,
+                randomized ? " (randomised model: gradients averaged over " + eotSamples + " samples)" : ""));
+        sb.append("| | attack | accuracy | settings |\n|---|---|---:|---|\n");
+        for (Entry e : accuracies) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s |%n", e.key(), e.attack(), 100 * e.accuracy(),
+                    e.settings()));
+        }
+        sb.append("\n| epsilon | robust accuracy |\n|---:|---:|\n");
+        for (EpsilonPoint p : epsilonCurve) {
+            sb.append(String.format(Locale.ROOT, "| %.4f (%.1f/255) | %.2f%% |%n", p.epsilon(), p.epsilon() * 255,
+                    100 * p.accuracy()));
+        }
+        if (sparsity != null) {
+            sb.append(String.format(Locale.ROOT, "%nSparsity %.2f%%, channel sparsity %.2f%%%n", 100 * sparsity.sparsity(),
+                    100 * sparsity.channelSparsity()));
+        }
+        for (String w : warnings) {
+            sb.append("\n**Warning:** ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+}

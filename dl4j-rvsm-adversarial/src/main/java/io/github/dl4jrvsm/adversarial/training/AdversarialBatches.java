@@ -1,0 +1,107 @@
+package io.github.dl4jrvsm.adversarial.training;
+
+import io.github.dl4jrvsm.adversarial.attack.Attack;
+import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.model.GradientMode;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Random;
+
+/**
+ * Replaces (part of) a training batch by adversarial examples made against the current model; shared by the
+ * {@code DataSetIterator} and {@code MultiDataSetIterator} wrappers.
+ *
+ * <p>Defaults follow the dissertation: PGD with epsilon 8/255, step 2/255, 10 steps, random start, the whole batch
+ * replaced, and gradients of the training-mode model as the authors' code computed them
+ * ({@link #withMode} switches to inference mode).
+ */
+public final class AdversarialBatches {
+
+    public static final double DEFAULT_EPSILON = 8 / 255.0;
+    public static final double DEFAULT_STEP = 2 / 255.0;
+    public static final int DEFAULT_STEPS = 10;
+
+    private final AttackModel model;
+    private final Attack attack;
+    private final double fraction;
+    private final Random random;
+
+    public AdversarialBatches(AttackModel model, Attack attack, double fraction, long seed) {
+        if (model == null || attack == null) {
+            throw new IllegalArgumentException("model and attack must be given");
+        }
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction (share of each batch replaced by adversarial examples) must be "
+                    + "in (0, 1], got " + fraction);
+        }
+        this.model = model;
+        this.attack = attack;
+        this.fraction = fraction;
+        this.random = new Random(seed);
+    }
+
+    /** The dissertation's setting for {@code model}. */
+    public static AdversarialBatches pgdDefaults(Model model) {
+        return new AdversarialBatches(AttackModel.of(model).withMode(GradientMode.TRAINING),
+                ProjectedGradientDescent.pgd(DEFAULT_EPSILON, DEFAULT_STEP, DEFAULT_STEPS), 1.0, 0);
+    }
+
+    public AdversarialBatches withMode(GradientMode mode) {
+        return new AdversarialBatches(model.withMode(mode), attack, fraction, random.nextLong());
+    }
+
+    public AdversarialBatches withFraction(double f) {
+        return new AdversarialBatches(model, attack, f, random.nextLong());
+    }
+
+    public AdversarialBatches withAttack(Attack a) {
+        return new AdversarialBatches(model, a, fraction, random.nextLong());
+    }
+
+    public Attack attack() {
+        return attack;
+    }
+
+    /** A new feature array where a random {@code fraction} of the examples are adversarial. */
+    INDArray perturb(INDArray features, INDArray labels) {
+        int n = (int) features.size(0);
+        int k = (int) Math.round(fraction * n);
+        if (k == n) {
+            return attack.run(model, features, labels).adversarial();
+        }
+        if (k == 0) {
+            return features.dup();
+        }
+        int[] order = shuffled(n);
+        long[] chosen = new long[k];
+        for (int i = 0; i < k; i++) {
+            chosen[i] = order[i];
+        }
+        java.util.Arrays.sort(chosen);
+        INDArray x = features.get(NDArrayIndex.indices(chosen)).dup();
+        INDArray y = labels.get(NDArrayIndex.indices(chosen)).dup();
+        INDArray adv = attack.run(model, x, y).adversarial();
+        INDArray out = features.dup();
+        for (int i = 0; i < k; i++) {
+            out.get(NDArrayIndex.point(chosen[i])).assign(adv.get(NDArrayIndex.point(i)));
+        }
+        return out;
+    }
+
+    private int[] shuffled(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+}
