@@ -106,4 +106,33 @@ class AttackTest {
         assertTrue(both >= 4, "too few common successes to compare: " + both);
         assertEquals(both, smaller, "CW-L2 must find the smaller perturbation on every example both break");
     }
+
+    @Test
+    void pgdIsDeterministicGivenASeedAndTargetedPgdReachesTheTarget() {
+        AttackModel m = AttackModel.of(net);
+        DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 16)).dup(),
+                batch.getLabels().get(NDArrayIndex.interval(0, 16)).dup());
+        ProjectedGradientDescent pgd = ProjectedGradientDescent.pgd(EPS, 0.02, 10).withSeed(42);
+        INDArray a = pgd.run(m, small.getFeatures(), small.getLabels()).adversarial();
+        INDArray b = pgd.run(m, small.getFeatures(), small.getLabels()).adversarial();
+        INDArray c = pgd.withSeed(43).run(m, small.getFeatures(), small.getLabels()).adversarial();
+        assertEquals(a, b);
+        assertTrue(a.sub(c).amaxNumber().doubleValue() > 0, "another seed gives another random start");
+
+        int[] truth = small.getLabels().argMax(1).toIntVector();
+        int[] target = new int[truth.length];
+        for (int i = 0; i < truth.length; i++) {
+            target[i] = (truth[i] + 1) % 10;
+        }
+        INDArray targets = Margins.oneHot(target, 10, small.getFeatures().dataType());
+        AttackResult r = ProjectedGradientDescent.pgd(0.2, 0.02, 30).targeted(true)
+                .run(m, small.getFeatures(), targets);
+        int[] predicted = m.predict(r.adversarial());
+        int hits = 0;
+        for (int i = 0; i < target.length; i++) {
+            hits += predicted[i] == target[i] ? 1 : 0;
+            assertEquals(predicted[i] == target[i], r.success()[i]);
+        }
+        assertTrue(hits >= 12, "targeted PGD reached the target on " + hits + " of 16");
+    }
 }
