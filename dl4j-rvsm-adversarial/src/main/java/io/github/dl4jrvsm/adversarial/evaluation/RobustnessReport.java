@@ -2,13 +2,12 @@ package io.github.dl4jrvsm.adversarial.evaluation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,15 +54,7 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
 
     /** Writes JSON through a temporary file and an atomic move. */
     public void writeJson(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson());
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(file, toJson());
     }
 
     public String toMarkdown() {

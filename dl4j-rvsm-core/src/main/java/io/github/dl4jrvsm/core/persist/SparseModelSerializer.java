@@ -11,9 +11,6 @@ import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,22 +32,13 @@ public final class SparseModelSerializer {
 
     /** Writes the model with its updater state and sparse-method state. */
     public static void write(Model model, File file) throws IOException {
-        Path target = file.toPath().toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
+        HashMap<String, AdmmPruning.Snapshot> state = admmState(model);
+        AtomicFiles.write(file.toPath(), tmp -> {
             ModelSerializer.writeModel(model, tmp.toFile(), true);
-            HashMap<String, AdmmPruning.Snapshot> state = admmState(model);
             if (!state.isEmpty()) {
                 ModelSerializer.addObjectToFile(tmp.toFile(), STATE_KEY, state);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     public static MultiLayerNetwork restoreMultiLayerNetwork(File file) throws IOException {
