@@ -83,8 +83,10 @@ public final class EnResNet extends ZooModel<EnResNet> {
             averaged = "ensemble.average";
             g.addVertex(averaged, new ElementWiseVertex(ElementWiseVertex.Op.Average), logits);
         }
-        g.addLayer("output", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
-                .build(), averaged);
+        LossLayer output = new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).activation(Activation.SOFTMAX)
+                .build();
+        output.setNOut(classes());          // the builder refuses nOut; without it DL4J infers an output size of 0
+        g.addLayer("output", output, averaged);
         return g.setOutputs("output").setInputTypes(inputShape().inputType()).build();
     }
 
