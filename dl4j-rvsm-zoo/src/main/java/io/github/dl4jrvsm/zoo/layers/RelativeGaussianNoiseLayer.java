@@ -75,7 +75,10 @@ public class RelativeGaussianNoiseLayer extends AbstractLayer<RelativeGaussianNo
         return new Pair<>(new DefaultGradient(), dx);
     }
 
-    /** The noise sample {@code eps} of the last forward pass that added noise (a detached copy), or null. */
+    /**
+     * The noise sample {@code eps} of the last forward pass that added noise (a detached copy), or null once the
+     * network has cleared its layer states (it does so after {@code fit} and {@code output}).
+     */
     public INDArray lastNoise() {
         return lastNoise == null ? null : lastNoise.dup();
     }
@@ -92,6 +95,14 @@ public class RelativeGaussianNoiseLayer extends AbstractLayer<RelativeGaussianNo
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             fixedNoise = eps.castTo(dataType).dup();
         }
+    }
+
+    /** Also drops the stored sample: it is as large as the activations, once per noise layer. */
+    @Override
+    public void clear() {
+        super.clear();
+        lastNoise = null;
+        noiseApplied = false;
     }
 
     @Override
