@@ -125,6 +125,10 @@ public abstract class ZooModel<B extends ZooModel<B>> {
         return convolutionInit;
     }
 
+    public IWeightInit denseInit() {
+        return denseInit;
+    }
+
     public double l2() {
         return l2;
     }
