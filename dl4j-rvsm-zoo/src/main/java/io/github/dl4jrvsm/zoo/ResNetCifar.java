@@ -1,0 +1,109 @@
+package io.github.dl4jrvsm.zoo;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * The CIFAR ResNets of He et al. with depth {@code 6n + 2} (ResNet20: n = 3, ResNet38: n = 6, ResNet56: n = 9): a 3x3
+ * stem with 16 channels, three stages of {@code n} basic blocks with 16, 32 and 64 channels (stride 2 at the start of
+ * stages 2 and 3), global average pooling and a softmax dense layer, as a DL4J {@link ComputationGraph}.
+ *
+ * <pre>{@code
+ * ComputationGraph net = ResNetCifar.resnet20().inputShape(InputShape.FASHION_MNIST).init();
+ * }</pre>
+ *
+ * <p>Defaults: {@link ResNetVariant#PRE_ACTIVATION} (the authors' ResNet20/38), no noise; the remaining ones are
+ * {@link ZooModel}'s. {@link #noise(double)} adds the EnResNet noise to every block of this single network; an
+ * ensemble is {@link EnResNet}. With a 3x32x32 input ResNet20 has 273,658 DL4J parameters (272,282 trainable: DL4J
+ * counts the batch-norm running mean and variance as parameters).
+ */
+public final class ResNetCifar extends ZooModel<ResNetCifar> {
+
+    /** The three stage widths of the CIFAR ResNets. */
+    static final int[] WIDTHS = {16, 32, 64};
+
+    private final int depth;
+    private ResNetVariant variant = ResNetVariant.PRE_ACTIVATION;
+    private double noise;
+    private boolean noiseAtInference = true;
+
+    private ResNetCifar(int depth) {
+        blocksPerStage(depth);
+        this.depth = depth;
+    }
+
+    /** A ResNet of the given depth, which must be {@code 6n + 2} with {@code n >= 1} (8, 14, 20, 26, 32, 38, ...). */
+    public static ResNetCifar depth(int depth) {
+        return new ResNetCifar(depth);
+    }
+
+    public static ResNetCifar resnet20() {
+        return depth(20);
+    }
+
+    public static ResNetCifar resnet38() {
+        return depth(38);
+    }
+
+    public static ResNetCifar resnet56() {
+        return depth(56);
+    }
+
+    /** {@code n} for depth {@code 6n + 2}. */
+    static int blocksPerStage(int depth) {
+        if (depth < 8 || (depth - 2) % 6 != 0) {
+            throw new IllegalArgumentException("CIFAR ResNet depth must be 6n + 2 with n >= 1 (8, 14, 20, 26, 32, 38, "
+                    + "44, 56, 110, ...), got " + depth);
+        }
+        return (depth - 2) / 6;
+    }
+
+    public ResNetCifar variant(ResNetVariant variant) {
+        if (variant == null) {
+            throw new IllegalArgumentException("variant must not be null; PRE_ACTIVATION or POST_ACTIVATION");
+        }
+        this.variant = variant;
+        return this;
+    }
+
+    /** EnResNet noise coefficient {@code c >= 0} after every residual sum; 0 (default) adds no noise layers. */
+    public ResNetCifar noise(double coefficient) {
+        if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
+            throw new IllegalArgumentException("noise coefficient must be a finite number >= 0, got " + coefficient);
+        }
+        this.noise = coefficient;
+        return this;
+    }
+
+    /** Whether the noise stays on at inference (default {@code true}, the defence); training always adds it. */
+    public ResNetCifar noiseAtInference(boolean on) {
+        this.noiseAtInference = on;
+        return this;
+    }
+
+    public int depth() {
+        return depth;
+    }
+
+    /** The body this builder describes (shared with {@link EnResNet}). */
+    ResNetBody body() {
+        int n = blocksPerStage(depth);
+        return new ResNetBody(variant, WIDTHS, new int[]{n, n, n}, noise, noiseAtInference);
+    }
+
+    public ComputationGraphConfiguration conf() {
+        GraphBuilder g = base().graphBuilder().addInputs("input");
+        ResNetBody body = body();
+        String features = body.addTo(g, layers(), "", "input");
+        g.addLayer("output", Layers.softmaxOutput(classes()), features);
+        return g.setOutputs("output").setInputTypes(inputShape().inputType()).build();
+    }
+
+    @Override
+    public ComputationGraph init() {
+        ComputationGraph net = new ComputationGraph(conf());
+        net.init();
+        return net;
+    }
+}
