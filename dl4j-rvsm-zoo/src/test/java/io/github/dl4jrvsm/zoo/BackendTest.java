@@ -3,7 +3,6 @@ package io.github.dl4jrvsm.zoo;
 import io.github.dl4jrvsm.core.backend.CpuBackend;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,9 +17,7 @@ class BackendTest {
 
     @Test
     void theCoreLauncherListenerConfiguredTheBackend() throws Exception {
-        Field configured = CpuBackend.class.getDeclaredField("configured");
-        configured.setAccessible(true);
-        assertTrue((boolean) configured.get(null), "CpuBackend.configure() has not run in this test JVM");
+        assertTrue(CpuBackend.isConfigured(), "CpuBackend.configure() has not run in this test JVM");
         String cpuInfo = Files.readString(Path.of("/proc/cpuinfo"));
         boolean avx2 = cpuInfo.lines().filter(l -> l.startsWith("flags")).findFirst()
                 .map(l -> (" " + l + " ").contains(" avx2 ")).orElse(false);

@@ -50,6 +50,11 @@ public final class CpuBackend {
         }
     }
 
+    /** Whether {@link #configure()} has run in this JVM. */
+    public static boolean isConfigured() {
+        return configured;
+    }
+
     static boolean cudaBackendPresent() {
         try {
             Class.forName("org.nd4j.linalg.jcublas.JCublasBackend", false, CpuBackend.class.getClassLoader());

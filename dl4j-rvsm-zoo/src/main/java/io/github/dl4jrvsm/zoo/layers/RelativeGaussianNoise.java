@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo.layers;
 
+import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
 import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -29,7 +30,7 @@ import java.util.Objects;
  * <p>Works in MultiLayerNetwork and ComputationGraph (typically right after an {@code ElementWiseVertex} residual
  * sum). Has no parameters. The no-argument constructor, getters and setters are there for DL4J's JSON mapper.
  */
-public class RelativeGaussianNoise extends NoParamLayer {
+public class RelativeGaussianNoise extends NoParamLayer implements StochasticLayerConfig {
 
     /** The authors' default noise coefficient {@code c}. */
     public static final double DEFAULT_COEFFICIENT = 0.1;
@@ -74,6 +75,22 @@ public class RelativeGaussianNoise extends NoParamLayer {
 
     public void setNoiseAtInference(boolean noiseAtInference) {
         this.noiseAtInference = noiseAtInference;
+    }
+
+    @Override
+    @org.nd4j.shade.jackson.annotation.JsonIgnore
+    public boolean isStochasticAtInference() {
+        return noiseAtInference && coefficient > 0;
+    }
+
+    /** Training always adds noise; without inference noise the inference pass is the identity, so c becomes 0. */
+    @Override
+    public org.deeplearning4j.nn.conf.layers.Layer inferenceBehaviourForTraining() {
+        RelativeGaussianNoise copy = (RelativeGaussianNoise) clone();
+        if (!noiseAtInference) {
+            copy.setCoefficient(0);
+        }
+        return copy;
     }
 
     @Override
