@@ -21,6 +21,11 @@ public interface Attack {
     /** The attack's settings, for reports (name to value). */
     Map<String, Object> settings();
 
+    /** The same attack with another seed for its random choices (attacks without randomness return themselves). */
+    default Attack withSeed(long seed) {
+        return this;
+    }
+
     /** Whether the attack reads gradients (false for black-box attacks). */
     default boolean usesGradients() {
         return true;

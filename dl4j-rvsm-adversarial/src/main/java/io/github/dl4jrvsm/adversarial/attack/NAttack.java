@@ -107,6 +107,11 @@ public final class NAttack implements Attack {
     }
 
     @Override
+    public NAttack withSeed(long s) {
+        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
+    }
+
+    @Override
     public boolean usesGradients() {
         return false;
     }

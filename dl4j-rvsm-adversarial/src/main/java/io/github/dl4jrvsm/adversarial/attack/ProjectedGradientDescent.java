@@ -83,6 +83,7 @@ public final class ProjectedGradientDescent implements Attack {
         return new ProjectedGradientDescent(name, epsilon, stepSize, steps, randomStart, restarts, loss, targeted, e, seed);
     }
 
+    @Override
     public ProjectedGradientDescent withSeed(long s) {
         return new ProjectedGradientDescent(name, epsilon, stepSize, steps, randomStart, restarts, loss, targeted, earlyStop, s);
     }

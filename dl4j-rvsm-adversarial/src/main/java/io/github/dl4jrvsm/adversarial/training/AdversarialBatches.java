@@ -61,6 +61,11 @@ public final class AdversarialBatches {
         return new AdversarialBatches(model, a, fraction, random.nextLong());
     }
 
+    /** The same settings with a new seed, e.g. one per epoch so that a resumed run repeats the same batches. */
+    public AdversarialBatches withSeed(long seed) {
+        return new AdversarialBatches(model, attack, fraction, seed);
+    }
+
     public Attack attack() {
         return attack;
     }
@@ -69,8 +74,10 @@ public final class AdversarialBatches {
     INDArray perturb(INDArray features, INDArray labels) {
         int n = (int) features.size(0);
         int k = (int) Math.round(fraction * n);
+        // a fresh random start for every batch, reproducible from the seed
+        Attack batchAttack = attack.withSeed(random.nextLong());
         if (k == n) {
-            return attack.run(model, features, labels).adversarial();
+            return batchAttack.run(model, features, labels).adversarial();
         }
         if (k == 0) {
             return features.dup();
@@ -83,7 +90,7 @@ public final class AdversarialBatches {
         java.util.Arrays.sort(chosen);
         INDArray x = features.get(NDArrayIndex.indices(chosen)).dup();
         INDArray y = labels.get(NDArrayIndex.indices(chosen)).dup();
-        INDArray adv = attack.run(model, x, y).adversarial();
+        INDArray adv = batchAttack.run(model, x, y).adversarial();
         INDArray out = features.dup();
         for (int i = 0; i < k; i++) {
             out.get(NDArrayIndex.point(chosen[i])).assign(adv.get(NDArrayIndex.point(i)));

@@ -150,6 +150,19 @@ public final class SparseTraining {
         return model;
     }
 
+    /**
+     * Re-attaches the epoch-end behaviour to a model restored from a checkpoint whose configuration already carries
+     * the method (its regularizations, and for ADMM their restored state, are kept as they are).
+     */
+    public <M extends Model> M resume(M model) {
+        boolean present = NamedLayer.of(model).stream().anyMatch(l -> SparseExport.regularizationOf(l.config()) != null);
+        if (!present) {
+            throw new IllegalArgumentException("The restored model carries no sparse method; it was not trained with one");
+        }
+        addListener(model);
+        return model;
+    }
+
     private void install(List<NamedLayer> all, Model live) {
         for (NamedLayer l : LayerSelection.select(all, layers)) {
             BaseLayer b = (BaseLayer) l.config();

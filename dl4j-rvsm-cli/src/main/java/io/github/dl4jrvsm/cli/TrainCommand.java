@@ -1,0 +1,301 @@
+package io.github.dl4jrvsm.cli;
+
+import io.github.dl4jrvsm.adversarial.attack.NAttack;
+import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
+import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
+import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
+import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
+import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.core.persist.SparseModelSerializer;
+import io.github.dl4jrvsm.core.report.SparsityReport;
+import io.github.dl4jrvsm.core.training.SparseExport;
+import io.github.dl4jrvsm.core.training.SparseTraining;
+import io.github.dl4jrvsm.zoo.ZooModel;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.File;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code rvsm train}: trains a zoo model with a sparse method and (by default) PGD adversarial training, with a
+ * checkpoint after every epoch, then evaluates A1..A5 and writes the run directory. Without options it is the
+ * quick-start job: LeNet-5, Fashion-MNIST, RVSM-l0, PGD-10 at 8/255.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a sparse, adversarially robust model and write a run directory.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "lenet5", description = "one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+            completionCandidates = ModelNames.class)
+    String model;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist or mnist (default: ${DEFAULT-VALUE})")
+    String dataset;
+
+    @Option(names = "--data-dir", description = "directory with the data set files (default: look-up, see README)")
+    Path dataDir;
+
+    @Option(names = "--train-examples", defaultValue = "4000", description = "training examples used, 0 = all (default: ${DEFAULT-VALUE})")
+    int trainExamples;
+
+    @Option(names = "--validation", defaultValue = "500", description = "examples held out for model selection (default: ${DEFAULT-VALUE})")
+    int validation;
+
+    @Option(names = "--test-examples", defaultValue = "500", description = "test examples for the final evaluation (default: ${DEFAULT-VALUE})")
+    int testExamples;
+
+    @Mixin
+    MethodOptions method = new MethodOptions();
+
+    @Option(names = "--adversarial", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "PGD adversarial training (default: ${DEFAULT-VALUE})")
+    boolean adversarial;
+
+    @Option(names = "--eps", defaultValue = "0.03137254901960784", description = "attack epsilon in [0,1] (default: 8/255)")
+    double eps;
+
+    @Option(names = "--alpha", defaultValue = "0.00784313725490196", description = "PGD step (default: 2/255)")
+    double alpha;
+
+    @Option(names = "--attack-steps", defaultValue = "10", description = "PGD steps in training (default: ${DEFAULT-VALUE})")
+    int attackSteps;
+
+    @Option(names = "--epochs", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "64", description = "(default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--lr", description = "initial learning rate (default: 0.02 for lenet5, 0.1 otherwise)")
+    Double lr;
+
+    @Option(names = "--lr-drops", split = ",", description = "epochs at which the learning rate is divided by 10, e.g. 80,120,160")
+    int[] lrDrops = new int[0];
+
+    @Option(names = "--seed", defaultValue = "42", description = "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", defaultValue = "runs/quickstart", description = "run directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint")
+    boolean resume;
+
+    @Option(names = "--eval-examples", defaultValue = "200", description = "test examples attacked for A2..A5 (default: ${DEFAULT-VALUE})")
+    int evalExamples;
+
+    @Option(names = "--nattack-population", defaultValue = "50", description = "NAttack samples per step (default: ${DEFAULT-VALUE})")
+    int nattackPopulation;
+
+    @Option(names = "--nattack-iterations", defaultValue = "50", description = "NAttack steps (default: ${DEFAULT-VALUE})")
+    int nattackIterations;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "progress bar (default: ${DEFAULT-VALUE})")
+    boolean progress;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    static final class ModelNames extends ArrayList<String> {
+        ModelNames() {
+            super(ModelFactory.NAMES);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getOut();
+        validate();
+        long start = System.nanoTime();
+        TrainingData data = TrainingData.load(dataset, dataDir, trainExamples, validation, testExamples, seed);
+        Map<String, Object> settings = settings();
+        log.printf(Locale.ROOT, "rvsm train: %s on %s (%d training images from %s), %s%n", model, dataset,
+                data.train().numExamples(), data.source(), CpuBackend.describe());
+
+        int batchesPerEpoch = (data.train().numExamples() + batch - 1) / batch;
+        SparseTraining sparse = method.training(Math.max(1, batchesPerEpoch * epochs * 3 / 4));
+        if (sparse != null) {
+            sparse.batchNormData(new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch), 16);
+        }
+        Files.createDirectories(out);
+        Path checkpoint = out.resolve("checkpoint.zip"), best = out.resolve("best.zip"), statePath = out.resolve("state.json");
+        Model net;
+        RunState state;
+        if (resume) {
+            state = RunState.read(statePath);
+            requireSameSettings(state.settings(), settings);
+            net = restore(checkpoint.toFile());
+            if (sparse != null) {
+                sparse.resume(net);
+            }
+            log.printf("resuming after epoch %d of %d%n", state.epochsDone(), epochs);
+        } else {
+            ZooModel<?> zoo = ModelFactory.configured(model, data.shape(), data.classes(),
+                    lr != null ? lr : ModelFactory.defaultLearningRate(model), lrDrops, seed);
+            net = zoo.init();
+            if (sparse != null) {
+                sparse.attach(net);
+            }
+            state = new RunState(settings, 0, List.of(), -1, Double.NEGATIVE_INFINITY);
+        }
+
+        for (int epoch = state.epochsDone(); epoch < epochs; epoch++) {
+            long epochStart = System.nanoTime();
+            Nd4j.getRandom().setSeed(seed * 7919 + epoch);   // dropout and noise layers: reproducible across resumes
+            DataSet shuffled = data.train().copy();
+            shuffled.shuffle(seed * 31 + epoch);
+            ProgressIterator bar = new ProgressIterator(new ListDataSetIterator<>(shuffled.asList(), batch),
+                    batchesPerEpoch, "epoch " + (epoch + 1) + "/" + epochs, net, progress);
+            DataSetIterator it = bar;
+            if (adversarial) {
+                it = new AdversarialDataSetIterator(it, AdversarialBatches.pgdDefaults(net)
+                        .withAttack(ProjectedGradientDescent.pgd(eps, alpha, attackSteps)).withSeed(seed * 131 + epoch));
+            }
+            try {
+                fit(net, it);
+            } finally {
+                bar.close();
+            }
+            EpochRecord record = measure(net, data, epoch, (System.nanoTime() - epochStart) / 1e9);
+            List<EpochRecord> history = new ArrayList<>(state.history());
+            history.add(record);
+            double score = adversarial && !Double.isNaN(record.validationRobustAccuracy())
+                    ? record.validationRobustAccuracy() : record.validationAccuracy();
+            boolean improved = score > state.bestScore();
+            SparseModelSerializer.write(net, checkpoint.toFile());
+            if (improved) {
+                SparseModelSerializer.write(net, best.toFile());
+            }
+            state = new RunState(settings, epoch + 1, history, improved ? epoch + 1 : state.bestEpoch(),
+                    Math.max(score, state.bestScore()));
+            state.write(statePath);
+            log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val accuracy %.2f%%%s  sparsity %.2f%%  (%.0f s)%n", epoch + 1,
+                    epochs, record.loss(), 100 * record.validationAccuracy(), Double.isNaN(record.validationRobustAccuracy())
+                            ? "" : String.format(Locale.ROOT, "  val PGD %.2f%%", 100 * record.validationRobustAccuracy()),
+                    100 * record.sparsity(), record.seconds());
+            log.flush();
+        }
+
+        Model selected = Files.isRegularFile(best) ? restore(best.toFile()) : net;
+        DataSetIterator bn = new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch);
+        Model sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, bn);
+        SparseModelSerializer.write(sparseModel, out.resolve("model.zip").toFile());
+        RobustnessReport robustness = new RobustnessEvaluation()
+                .attack("A5", new NAttack(eps, nattackPopulation, nattackIterations, 0.1, 0.02, seed))
+                .attack("A2", ProjectedGradientDescent.fgsm(eps))
+                .attack("A3", ProjectedGradientDescent.iterativeFgsm(eps, alpha, 20))
+                .epsilons(0, eps / 4, eps / 2, eps, 2 * eps).maxExamples(evalExamples)
+                .sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+                .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
+        RunReport report = new RunReport(settings, data.source(), CpuBackend.describe(), state.history(),
+                state.bestEpoch(), robustness, robustness.sparsity(), (System.nanoTime() - start) / 1e9);
+        report.write(out);
+        ReportWriter.write(out, report, selected, sparseModel);
+        log.println();
+        log.print(report.summary());
+        log.printf("run directory: %s (model.zip, report.json, report.md, plots)%n", out.toAbsolutePath());
+        return 0;
+    }
+
+    private void validate() {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        if (!(eps >= 0 && eps <= 1)) {
+            throw new IllegalArgumentException("--eps must be in [0, 1] (pixel units), got " + eps);
+        }
+        if (attackSteps < 1) {
+            throw new IllegalArgumentException("--attack-steps must be >= 1, got " + attackSteps);
+        }
+        ModelFactory.zoo(model);
+        method.training(1);
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("model", model);
+        s.put("dataset", dataset);
+        s.put("trainExamples", trainExamples);
+        s.put("validation", validation);
+        s.put("testExamples", testExamples);
+        s.putAll(method.settings());
+        s.put("adversarial", adversarial);
+        s.put("eps", eps);
+        s.put("alpha", alpha);
+        s.put("attackSteps", attackSteps);
+        s.put("batch", batch);
+        s.put("lr", lr != null ? lr : ModelFactory.defaultLearningRate(model));
+        s.put("lrDrops", java.util.Arrays.toString(lrDrops));
+        s.put("seed", seed);
+        return s;
+    }
+
+    private void requireSameSettings(Map<String, Object> saved, Map<String, Object> now) {
+        for (Map.Entry<String, Object> e : now.entrySet()) {
+            Object was = saved.get(e.getKey());
+            if (was != null && !String.valueOf(was).equals(String.valueOf(e.getValue()))) {
+                throw new IllegalArgumentException("--resume with a different " + e.getKey() + " (" + e.getValue()
+                        + ") than the run in " + out + " (" + was + "); change only --epochs when resuming");
+            }
+        }
+    }
+
+    private static void fit(Model net, DataSetIterator it) {
+        if (net instanceof MultiLayerNetwork m) {
+            m.fit(it);
+        } else {
+            ((ComputationGraph) net).fit(it);
+        }
+    }
+
+    static Model restore(File f) throws java.io.IOException {
+        try {
+            return SparseModelSerializer.restoreMultiLayerNetwork(f);
+        } catch (RuntimeException | java.io.IOException e) {
+            return SparseModelSerializer.restoreComputationGraph(f);
+        }
+    }
+
+    private EpochRecord measure(Model net, TrainingData data, int epoch, double seconds) {
+        DataSet val = data.validation() != null ? data.validation() : TrainingData.head(data.test(), 500);
+        double acc = evaluate(net, val);
+        double robust = Double.NaN;
+        if (adversarial) {
+            DataSet sub = TrainingData.head(val, 200);
+            robust = ProjectedGradientDescent.pgd(eps, alpha, 10).withSeed(seed)
+                    .run(AttackModel.of(net), sub.getFeatures(), sub.getLabels()).failureRate();
+        }
+        SparsityReport s = SparsityReport.of(SparseExport.sparseCopyKeepingBatchNorm(net), data.shape().channels(),
+                data.shape().height(), data.shape().width());
+        return new EpochRecord(epoch + 1, net.score(), acc, robust, s.sparsity(), s.channelSparsity(), seconds);
+    }
+
+    static double evaluate(Model net, DataSet d) {
+        ListDataSetIterator<DataSet> it = new ListDataSetIterator<>(d.asList(), 250);
+        return net instanceof MultiLayerNetwork m ? m.evaluate(it).accuracy()
+                : ((ComputationGraph) net).evaluate(it).accuracy();
+    }
+}

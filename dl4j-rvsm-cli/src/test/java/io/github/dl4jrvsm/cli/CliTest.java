@@ -1,0 +1,129 @@
+package io.github.dl4jrvsm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.dl4jrvsm.core.persist.SparseModelSerializer;
+import io.github.dl4jrvsm.core.report.SparsityReport;
+import org.deeplearning4j.nn.api.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line as a user drives it: exit codes, one-line errors, resume, and the run directory's content. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String[] SMALL = {"--train-examples", "256", "--validation", "64", "--test-examples", "64",
+            "--eval-examples", "16", "--attack-steps", "2", "--nattack-population", "8", "--nattack-iterations", "4",
+            "--no-progress", "--batch", "32"};
+
+    /** Runs rvsm with the arguments; returns {exit code, stdout + stderr}. */
+    private static Object[] rvsm(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            int code = Rvsm.run(args);
+            return new Object[]{code, bytes.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** {@code train} with the small settings and then {@code more}. */
+    private static String[] train(String... more) {
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(Arrays.asList(SMALL));
+        all.addAll(Arrays.asList(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
+    void helpOnEveryCommand() {
+        for (String[] args : new String[][]{{"--help"}, {"train", "--help"}, {"evaluate", "--help"}}) {
+            Object[] r = rvsm(args);
+            assertEquals(0, r[0], Arrays.toString(args));
+            assertTrue(((String) r[1]).contains("Usage:"), (String) r[1]);
+        }
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndOneLineSayingWhatToChange() {
+        String[][] cases = {
+                {"train", "--model", "resnet99"},
+                {"train", "--eps", "1.5"},
+                {"train", "--method", "rvsm", "--lambda", "-1"},
+                {"train", "--method", "rvsm", "--penalty", "group-lasso"},
+                {"train", "--epochs", "0"},
+                {"train", "--no-such-option"},
+                {"evaluate", "--in", "/nonexistent/model.zip"}};
+        String[] expected = {"resnet99", "1.5", "-1.0", "group-lasso", "--epochs", "no-such-option", "/nonexistent"};
+        for (int i = 0; i < cases.length; i++) {
+            Object[] r = rvsm(cases[i]);
+            String text = ((String) r[1]).trim();
+            assertEquals(2, r[0], Arrays.toString(cases[i]) + ": " + text);
+            String errorLine = text.lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
+            assertTrue(errorLine.contains(expected[i]), Arrays.toString(cases[i]) + " -> " + text);
+        }
+    }
+
+    @Test
+    void resumedRunEqualsAnUninterruptedOneAndTheReportMatchesTheModel() throws Exception {
+        Path straight = dir.resolve("straight"), resumed = dir.resolve("resumed");
+        Object[] a = rvsm(train("--epochs", "2", "--out", straight.toString()));
+        assertEquals(0, a[0], (String) a[1]);
+        Object[] b1 = rvsm(train("--epochs", "1", "--out", resumed.toString()));
+        assertEquals(0, b1[0], (String) b1[1]);
+        Object[] b2 = rvsm(train("--epochs", "2", "--resume", "--out", resumed.toString()));
+        assertEquals(0, b2[0], (String) b2[1]);
+        assertTrue(((String) b2[1]).contains("resuming after epoch 1"), (String) b2[1]);
+
+        Model m1 = TrainCommand.restore(straight.resolve("checkpoint.zip").toFile());
+        Model m2 = TrainCommand.restore(resumed.resolve("checkpoint.zip").toFile());
+        assertEquals(m1.params(), m2.params(), "resumed weights must equal the uninterrupted run's");
+        JsonNode h1 = RunState.JSON.readTree(straight.resolve("state.json").toFile()).get("history");
+        JsonNode h2 = RunState.JSON.readTree(resumed.resolve("state.json").toFile()).get("history");
+        assertEquals(2, h1.size());
+        for (int e = 0; e < 2; e++) {
+            for (String k : List.of("loss", "validationAccuracy", "validationRobustAccuracy", "sparsity")) {
+                assertEquals(h1.get(e).get(k).asDouble(), h2.get(e).get(k).asDouble(), 0.0, k + " of epoch " + (e + 1));
+            }
+        }
+
+        JsonNode report = RunState.JSON.readTree(straight.resolve("report.json").toFile());
+        for (String key : List.of("settings", "history", "robustness", "sparsity", "seconds", "selectedEpoch")) {
+            assertTrue(report.has(key), "report.json lacks " + key);
+        }
+        Model exported = SparseModelSerializer.restoreMultiLayerNetwork(straight.resolve("model.zip").toFile());
+        SparsityReport measured = SparsityReport.of(exported, 1, 28, 28);
+        assertEquals(measured.sparsity(), report.get("sparsity").get("sparsity").asDouble(), 1e-12);
+        assertEquals(measured.totalParams(), report.get("sparsity").get("totalParams").asLong());
+        assertEquals(5, report.get("robustness").get("accuracies").size());
+        assertTrue(Files.readString(straight.resolve("report.md")).contains("| A3 | IFGSM-20 |"));
+
+        Object[] changed = rvsm(train("--epochs", "3", "--resume", "--model", "resnet20",
+                "--out", resumed.toString()));
+        assertEquals(2, changed[0]);
+        assertTrue(((String) changed[1]).contains("model"), (String) changed[1]);
+
+        Object[] eval = rvsm("evaluate", "--in", straight.resolve("model.zip").toString(), "--examples", "16",
+                "--nattack-population", "8", "--nattack-iterations", "4", "--out", dir.resolve("eval").toString());
+        assertEquals(0, eval[0], (String) eval[1]);
+        assertTrue(Files.size(dir.resolve("eval/robustness.json")) > 100);
+    }
+}
