@@ -157,11 +157,12 @@ public final class ChannelNormHistogramPlot extends Plot<ChannelNormHistogramPlo
         for (int i = 0; i < hs.size(); i++) {
             HistogramData h = hs.get(i);
             double[][] xy = h.outline(1.0);
-            String legend = String.format(Locale.ROOT, "%s: %d of %d channels zero (not binned)", h.label(),
+            String legend = String.format(Locale.ROOT, "%s: %d of %d channels zero (not drawn)", h.label(),
                     h.excluded(), h.total());
             addHistogramSeries(chart, i, legend, xy);
         }
         roundXTicks(chart, hs.get(0));
+        keepYRangeWhenEmpty(chart, hs, 1.0);
         return chart;
     }
 

@@ -14,6 +14,7 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,8 @@ import java.util.Objects;
  *
  * @param <P> the concrete plot, for fluent setters
  */
-abstract class Plot<P extends Plot<P>> {
+public abstract sealed class Plot<P extends Plot<P>>
+        permits WeightHistogramPlot, ChannelNormHistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot {
 
     /** Default width in pixels. */
     public static final int DEFAULT_WIDTH = 800;
@@ -170,8 +172,15 @@ abstract class Plot<P extends Plot<P>> {
         chart.getStyler().setXAxisDecimalPattern("0.######");
     }
 
+    /** Gives an empty histogram (every value left out) a visible y range instead of a single tick. */
+    static void keepYRangeWhenEmpty(XYChart chart, List<HistogramData> hs, double max) {
+        if (hs.stream().allMatch(h -> java.util.Arrays.stream(h.counts()).sum() == 0)) {
+            chart.getStyler().setYAxisMax(max);
+        }
+    }
+
     /** Concatenates arrays in order. */
-    static double[] concat(java.util.List<double[]> parts) {
+    static double[] concat(List<double[]> parts) {
         int n = 0;
         for (double[] p : parts) {
             n += p.length;

@@ -159,11 +159,12 @@ public final class WeightHistogramPlot extends Plot<WeightHistogramPlot> {
         for (int i = 0; i < hs.size(); i++) {
             HistogramData h = hs.get(i);
             double[][] xy = h.outline(1.0 / h.total());
-            String legend = String.format(Locale.ROOT, "%s: %.1f%% exactly zero (not binned)", h.label(),
+            String legend = String.format(Locale.ROOT, "%s: %.1f%% exactly zero (not drawn)", h.label(),
                     100 * h.excludedShare());
             addHistogramSeries(chart, i, legend, xy);
         }
         roundXTicks(chart, hs.get(0));
+        keepYRangeWhenEmpty(chart, hs, 1.0);
         return chart;
     }
 

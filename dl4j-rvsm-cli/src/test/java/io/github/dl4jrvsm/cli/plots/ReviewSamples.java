@@ -53,6 +53,30 @@ final class ReviewSamples {
             s.add(new EpsilonPoint(eps[i] / 255, accSparse[i]));
         }
         new RobustnessCurvePlot().add("dense", d).add("sparse (RVSM)", s).write(dir.resolve("robustness.png"));
+        new TrainingCurvesPlot(List.of(EpochRecord.withoutRobust(1, 1.2, 0.6, 0.1)))
+                .write(dir.resolve("training-one-epoch.png"));
+        new WeightHistogramPlot().add("pruned", new double[]{0, 0, 0}).write(dir.resolve("weights-all-zero.png"));
+
+        // a real (untrained) network: the dense model against a copy with small weights and two filters zeroed
+        io.github.dl4jrvsm.core.backend.CpuBackend.configure();
+        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
+                io.github.dl4jrvsm.core.testsupport.TestNetworks.convBn(3, 16, 10,
+                        new org.nd4j.linalg.learning.config.Sgd(0.1), 5));
+        net.init();
+        var sparseNet = net.clone();
+        for (var l : sparseNet.getLayers()) {
+            var w = l.paramTable().get("W");
+            if (w != null) {
+                w.muli(org.nd4j.linalg.ops.transforms.Transforms.abs(w).gt(0.15).castTo(w.dataType()));
+            }
+        }
+        sparseNet.getLayer(0).getParam("W").get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)).assign(0);
+        new WeightHistogramPlot().add("before export", net).add("sparse copy", sparseNet)
+                .write(dir.resolve("weights-model.png"));
+        new WeightHistogramPlot().add("before export", net, "conv2").add("sparse copy", sparseNet, "conv2")
+                .write(dir.resolve("weights-conv2.png"));
+        new ChannelNormHistogramPlot().add("before export", net).add("sparse copy", sparseNet)
+                .write(dir.resolve("channel-norms-model.png"));
         System.out.println("Wrote samples to " + dir);
     }
 }

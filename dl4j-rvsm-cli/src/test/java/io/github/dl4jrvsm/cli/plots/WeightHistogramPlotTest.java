@@ -46,6 +46,7 @@ class WeightHistogramPlotTest {
         assertTrue(containsColour(img, Plot.COLORS[1]), "second series colour drawn");
         assertOnlyFiles(dir, "weights.png");
         assertTrue(GraphicsEnvironment.isHeadless(), "plots run headless");
+        assertTrue(System.getProperty("java.awt.headless") != null, "the plot code sets java.awt.headless if unset");
     }
 
     @Test
