@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -57,9 +56,5 @@ final class PngAssertions {
             }
         }
         return false;
-    }
-
-    static List<Double> boxed(double[] a) {
-        return java.util.Arrays.stream(a).boxed().toList();
     }
 }
