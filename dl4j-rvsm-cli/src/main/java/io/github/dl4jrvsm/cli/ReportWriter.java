@@ -5,19 +5,58 @@ import org.deeplearning4j.nn.api.Model;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import io.github.dl4jrvsm.cli.plots.ChannelNormHistogramPlot;
+import io.github.dl4jrvsm.cli.plots.RobustnessCurvePlot;
+import io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot;
+import io.github.dl4jrvsm.cli.plots.WeightHistogramPlot;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns a run's report into {@code report.md} (and, where the models are at hand, its plots). */
+/** Turns a run's report and models into {@code report.md} and its PNG plots. */
 final class ReportWriter {
 
     static final String MARKDOWN = "report.md";
+    static final List<String> PLOTS = List.of("weights.png", "channel-norms.png", "training.png", "robustness.png");
 
     private ReportWriter() {
     }
 
+    /**
+     * @param dense  the model as trained (weights w), or null
+     * @param sparse the exported sparse model (weights u)
+     */
     static void write(Path dir, RunReport report, Model dense, Model sparse) throws IOException {
+        WeightHistogramPlot weights = new WeightHistogramPlot().title("Weights: as trained (w) vs exported (u)");
+        if (dense != null) {
+            weights.add("as trained", dense);
+        }
+        weights.add("exported sparse model", sparse).write(dir.resolve(PLOTS.get(0)));
+        if (hasConvolutions(sparse)) {
+            ChannelNormHistogramPlot channels = new ChannelNormHistogramPlot().title("Output-channel norms of the convolutions");
+            if (dense != null) {
+                channels.add("as trained", dense);
+            }
+            channels.add("exported sparse model", sparse).write(dir.resolve(PLOTS.get(1)));
+        }
+        List<TrainingCurvesPlot.EpochRecord> epochs = new ArrayList<>();
+        for (EpochRecord e : report.history()) {
+            epochs.add(new TrainingCurvesPlot.EpochRecord(e.epoch(), e.loss(), e.validationAccuracy(),
+                    e.validationRobustAccuracy(), e.sparsity()));
+        }
+        if (!epochs.isEmpty()) {
+            new TrainingCurvesPlot(epochs).title("Training (validation set)").write(dir.resolve(PLOTS.get(2)));
+        }
+        new RobustnessCurvePlot().title("Robust accuracy against epsilon (PGD, test set)")
+                .add(String.valueOf(report.settings().get("model")), report.robustness()).write(dir.resolve(PLOTS.get(3)));
         AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(report));
+    }
+
+    private static boolean hasConvolutions(Model m) {
+        return io.github.dl4jrvsm.core.training.NamedLayer.of(m).stream()
+                .anyMatch(l -> l.config().getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class);
     }
 
     static String markdown(RunReport r) {
@@ -38,6 +77,10 @@ final class ReportWriter {
         }
         sb.append("\n## Robustness (test set)\n\n").append(r.robustness().toMarkdown());
         sb.append("\n## Sparsity\n\n").append(r.sparsity().toMarkdown());
+        sb.append("\n## Plots\n\n");
+        for (String p : PLOTS) {
+            sb.append("![").append(p).append("](").append(p).append(")\n\n");
+        }
         return sb.toString();
     }
 }

@@ -55,7 +55,7 @@ class CliTest {
 
     @Test
     void helpOnEveryCommand() {
-        for (String[] args : new String[][]{{"--help"}, {"train", "--help"}, {"evaluate", "--help"}}) {
+        for (String[] args : new String[][]{{"--help"}, {"train", "--help"}, {"evaluate", "--help"}, {"report", "--help"}}) {
             Object[] r = rvsm(args);
             assertEquals(0, r[0], Arrays.toString(args));
             assertTrue(((String) r[1]).contains("Usage:"), (String) r[1]);
@@ -120,6 +120,17 @@ class CliTest {
                 "--out", resumed.toString()));
         assertEquals(2, changed[0]);
         assertTrue(((String) changed[1]).contains("model"), (String) changed[1]);
+
+        for (String png : ReportWriter.PLOTS) {
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(straight.resolve(png).toFile());
+            assertTrue(img != null && img.getWidth() >= 300, png + " must be a real PNG");
+        }
+        Files.delete(straight.resolve("report.md"));
+        Files.delete(straight.resolve("weights.png"));
+        Object[] report2 = rvsm("report", "--run", straight.toString());
+        assertEquals(0, report2[0], (String) report2[1]);
+        assertTrue(Files.size(straight.resolve("weights.png")) > 1000 && Files.exists(straight.resolve("report.md")));
+        assertEquals(2, rvsm("report", "--run", dir.resolve("nothing").toString())[0]);
 
         Object[] eval = rvsm("evaluate", "--in", straight.resolve("model.zip").toString(), "--examples", "16",
                 "--nattack-population", "8", "--nattack-iterations", "4", "--out", dir.resolve("eval").toString());
