@@ -1,12 +1,9 @@
 package io.github.dl4jrvsm.core.data;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Unpacks a {@code .tar.gz} archive so that nothing can be written outside the target directory.
@@ -61,26 +59,27 @@ public final class SafeTarExtractor {
 
     private static List<Path> unpack(Path archive, Path staging) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path dest = inside(archive, staging, entry.getName(), staging, "entry");
-                if (entry.isSymbolicLink()) {
-                    inside(archive, staging, entry.getLinkName(), dest.getParent(), "symbolic link " + entry.getName()
-                            + " ->");
-                } else if (entry.isLink()) {
-                    inside(archive, staging, entry.getLinkName(), staging, "hard link " + entry.getName() + " ->");
-                } else if (entry.isDirectory()) {
-                    Files.createDirectories(dest);
-                } else if (entry.isFile()) {
-                    Files.createDirectories(dest.getParent());
-                    Files.copy(tar, dest, StandardCopyOption.REPLACE_EXISTING);
-                    if (!files.contains(dest)) {
-                        files.add(dest);
+        try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16)) {
+            TarReader tar = new TarReader(in, archive.toString());
+            TarReader.Entry entry;
+            while ((entry = tar.next()) != null) {
+                Path dest = inside(archive, staging, entry.name(), staging, "entry");
+                switch (entry.kind()) {
+                    case SYMLINK -> inside(archive, staging, entry.linkName(), dest.getParent(),
+                            "symbolic link " + entry.name() + " ->");
+                    case HARDLINK -> inside(archive, staging, entry.linkName(), staging,
+                            "hard link " + entry.name() + " ->");
+                    case DIRECTORY -> Files.createDirectories(dest);
+                    case FILE -> {
+                        Files.createDirectories(dest.getParent());
+                        try (OutputStream out = Files.newOutputStream(dest)) {
+                            tar.readContent(out);
+                        }
+                        if (!files.contains(dest)) {
+                            files.add(dest);
+                        }
                     }
-                } else {
-                    throw new IOException(archive + ": entry " + entry.getName()
+                    case SPECIAL -> throw new IOException(archive + ": entry " + entry.name()
                             + " is a device or FIFO; only files and directories are extracted");
                 }
             }

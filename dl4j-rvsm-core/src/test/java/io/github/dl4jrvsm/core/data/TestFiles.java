@@ -1,9 +1,6 @@
 package io.github.dl4jrvsm.core.data;
 
 import com.sun.net.httpserver.HttpServer;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -111,19 +108,17 @@ final class TestFiles {
     /** A tar.gz of the given entries (name to content; content null = directory), names kept verbatim. */
     static byte[] tarGz(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                TarArchiveEntry entry = new TarArchiveEntry(e.getKey(), true);
-                if (e.getValue() != null) {
-                    entry.setSize(e.getValue().length);
+                if (e.getKey().length() > 100) {        // too long for ustar: a pax header carries the path
+                    byte[] record = paxRecord("path", e.getKey());
+                    tarEntry(out, "PaxHeader", 'x', "", record);
+                    tarEntry(out, "placeholder", e.getValue() == null ? '5' : '0', "", e.getValue());
+                } else {
+                    tarEntry(out, e.getKey(), e.getValue() == null ? '5' : '0', "", e.getValue());
                 }
-                tar.putArchiveEntry(entry);
-                if (e.getValue() != null) {
-                    tar.write(e.getValue());
-                }
-                tar.closeArchiveEntry();
             }
+            out.write(new byte[1024]);
         }
         return bytes.toByteArray();
     }
@@ -131,13 +126,53 @@ final class TestFiles {
     /** A tar.gz with one symbolic link entry. */
     static byte[] tarGzWithLink(String name, String linkTarget) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
-            TarArchiveEntry link = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
-            link.setLinkName(linkTarget);
-            tar.putArchiveEntry(link);
-            tar.closeArchiveEntry();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            tarEntry(out, name, '2', linkTarget, null);
+            out.write(new byte[1024]);
         }
         return bytes.toByteArray();
+    }
+
+    private static byte[] paxRecord(String key, String value) {
+        String body = " " + key + "=" + value + "\n";
+        int len = body.length() + 1;
+        while (String.valueOf(len).length() + body.length() != len) {
+            len++;
+        }
+        return (len + body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** One POSIX ustar header (and content padded to 512 bytes), written by hand so hostile names stay verbatim. */
+    static void tarEntry(OutputStream out, String name, char type, String link, byte[] content) throws IOException {
+        byte[] h = new byte[512];
+        int size = content == null ? 0 : content.length;
+        put(h, 0, name);
+        put(h, 100, "0000644");
+        put(h, 108, "0000000");
+        put(h, 116, "0000000");
+        put(h, 124, String.format("%011o", size));
+        put(h, 136, "00000000000");
+        h[156] = (byte) type;
+        put(h, 157, link);
+        put(h, 257, "ustar");
+        put(h, 263, "00");
+        java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+        int sum = 0;
+        for (byte b : h) {
+            sum += b & 0xff;
+        }
+        put(h, 148, String.format("%06o", sum));
+        h[154] = 0;
+        out.write(h);
+        if (size > 0) {
+            out.write(content);
+            out.write(new byte[(512 - size % 512) % 512]);
+        }
+    }
+
+    private static void put(byte[] h, int off, String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        System.arraycopy(b, 0, h, off, b.length);
     }
 
     /**
