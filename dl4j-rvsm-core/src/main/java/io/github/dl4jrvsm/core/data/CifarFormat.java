@@ -77,7 +77,8 @@ public final class CifarFormat {
         int global = 0;
         for (Path file : files) {
             int inFile = recordsIn(variant, file);
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in =
+                         new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 for (int r = 0; r < inFile; r++, global++) {
                     in.readFully(record);
                     String bad = variant.invalidLabel(record);

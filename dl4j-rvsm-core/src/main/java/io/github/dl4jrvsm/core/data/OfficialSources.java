@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * Official download addresses and SHA-256 digests of the data set files.
  *
- * <p>The digests were not computed on this project's build machine (it has no internet access); they are the values
- * that several independent public projects pin for these exact files (e.g. the MNIST and Fashion-MNIST loaders of
- * torchvision-style and TFDS-style libraries, Julia's MLDatasets for CIFAR), which agree with each other. A download
- * whose digest differs is refused, never kept; if a host ever re-publishes different bytes, pass the new digest with
- * {@link LoadOptions#withSha256(String, String)} after checking it yourself.
+ * <p>The digests were not computed on this project's build machine (it has no internet access): they are the values
+ * that several independent public projects pin, identically, for these exact files (for example Julia's MLDatasets
+ * and torch.rb for the CIFAR archives, and many MNIST / Fashion-MNIST loaders whose tables also list the MD5s published
+ * by the data sets' authors). A download whose digest differs is refused, never kept; if a host ever re-publishes
+ * different bytes, check them yourself and pass the new digest with {@link LoadOptions#withSha256(String, String)}.
+ *
+ * <p>Files found locally (an explicit directory, DL4J's directory, Debian's package) are not checked against these
+ * digests: Debian's {@code dataset-fashion-mnist} re-compresses the {@code .gz} files, so its bytes differ from the
+ * official ones while the images are the same.
  *
  * <p>MNIST's official host (yann.lecun.com) has at times refused downloads; the byte-identical mirror
  * {@code https://ossci-datasets.s3.amazonaws.com/mnist/} can be used with {@link LoadOptions#withDownloadBase(URI)}.
@@ -22,7 +26,8 @@ public final class OfficialSources {
     }
 
     public static final URI MNIST_BASE = URI.create("https://yann.lecun.com/exdb/mnist/");
-    public static final URI FASHION_MNIST_BASE = URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
+    public static final URI FASHION_MNIST_BASE =
+            URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/");
     public static final URI CIFAR_BASE = URI.create("https://www.cs.toronto.edu/~kriz/");
 
     private OfficialSources() {
