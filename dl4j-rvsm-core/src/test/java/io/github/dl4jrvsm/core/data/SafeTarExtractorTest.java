@@ -1,0 +1,149 @@
+package io.github.dl4jrvsm.core.data;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Archives built by the test, including hostile ones; "target" sits inside "outer" so escapes are visible. */
+class SafeTarExtractorTest {
+
+    @TempDir
+    Path outer;
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Path archive(Map<String, byte[]> entries) throws IOException {
+        return Files.write(outer.resolve("a.tar.gz"), TestFiles.tarGz(entries));
+    }
+
+    private List<Path> everything() throws IOException {
+        try (Stream<Path> s = Files.walk(outer)) {
+            return s.filter(p -> !p.equals(outer)).sorted().toList();
+        }
+    }
+
+    @Test
+    void normalArchiveIsExtracted() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("cifar-10-batches-bin/", null);
+        entries.put("cifar-10-batches-bin/data_batch_1.bin", text("one"));
+        entries.put("cifar-10-batches-bin/sub/./readme.txt", text("two"));
+        entries.put("top.txt", text("three"));
+        String longName = "cifar-10-batches-bin/" + "x".repeat(120) + ".bin";   // needs a pax header
+        entries.put(longName, text("four"));
+        Path target = outer.resolve("target");
+        List<Path> written = SafeTarExtractor.extract(archive(entries), target);
+
+        assertEquals("one", Files.readString(target.resolve("cifar-10-batches-bin/data_batch_1.bin")));
+        assertEquals("two", Files.readString(target.resolve("cifar-10-batches-bin/sub/readme.txt")));
+        assertEquals("three", Files.readString(target.resolve("top.txt")));
+        assertEquals("four", Files.readString(target.resolve(longName)));
+        assertEquals(4, written.size());
+        assertTrue(written.stream().allMatch(p -> p.startsWith(target.toAbsolutePath())));
+        try (Stream<Path> s = Files.list(target)) {                 // the staging directory is gone
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".extract-")));
+        }
+    }
+
+    @Test
+    void dotDotEntryIsRefusedAndNothingIsWritten() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("good.txt", text("fine"));                     // comes first, must not survive either
+        entries.put("../evil", text("pwned"));
+        Path archive = archive(entries);
+        Path target = outer.resolve("target");
+        IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(archive, target));
+        assertTrue(e.getMessage().contains("a.tar.gz") && e.getMessage().contains("../evil")
+                && e.getMessage().contains("outside"), e.getMessage());
+        assertFalse(Files.exists(outer.resolve("evil")));
+        assertEquals(List.of(archive, target), everything());
+    }
+
+    @Test
+    void nestedEscapeIsRefusedButInnerDotDotIsFine() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("a/b/../c.txt", text("ok"));
+        Path target = outer.resolve("target");
+        SafeTarExtractor.extract(archive(entries), target);
+        assertEquals("ok", Files.readString(target.resolve("a/c.txt")));
+
+        entries.put("a/../../escaped.txt", text("no"));
+        Path archive = archive(entries);
+        assertThrows(IOException.class, () -> SafeTarExtractor.extract(archive, target));
+        assertFalse(Files.exists(outer.resolve("escaped.txt")));
+    }
+
+    @Test
+    void absolutePathIsRefused() throws IOException {
+        Path victim = outer.resolve("victim.txt");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(victim.toAbsolutePath().toString(), text("pwned"));
+        Path archive = archive(entries);
+        Path target = outer.resolve("target");
+        IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(archive, target));
+        assertTrue(e.getMessage().contains("absolute"), e.getMessage());
+        assertFalse(Files.exists(victim));
+        assertEquals(List.of(archive, target), everything());
+    }
+
+    @Test
+    void linkPointingOutsideIsRefusedAndNoLinkIsEverCreated() throws IOException {
+        Path target = outer.resolve("target");
+        Path out = Files.write(outer.resolve("out.tar.gz"), TestFiles.tarGzWithLink("dir/link", "../../secret"));
+        IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(out, target));
+        assertTrue(e.getMessage().contains("link") && e.getMessage().contains("outside"), e.getMessage());
+        Path abs = Files.write(outer.resolve("abs.tar.gz"), TestFiles.tarGzWithLink("link", "/etc/passwd"));
+        assertThrows(IOException.class, () -> SafeTarExtractor.extract(abs, target));
+
+        Path in = Files.write(outer.resolve("in.tar.gz"), TestFiles.tarGzWithLink("dir/link", "../other"));
+        assertEquals(List.of(), SafeTarExtractor.extract(in, target));
+        assertFalse(Files.exists(target.resolve("dir/link"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void longNameThatEscapesIsRefusedToo() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("../" + "y".repeat(120), text("pwned"));
+        Path archive = archive(entries);
+        assertThrows(IOException.class, () -> SafeTarExtractor.extract(archive, outer.resolve("target")));
+        assertEquals(List.of(archive, outer.resolve("target")), everything());
+    }
+
+    @Test
+    void damagedArchiveIsNamed() throws IOException {
+        Path notGzip = Files.writeString(outer.resolve("broken.tar.gz"), "not an archive");
+        IOException e = assertThrows(IOException.class,
+                () -> SafeTarExtractor.extract(notGzip, outer.resolve("target")));
+        assertTrue(e.getMessage().contains("broken.tar.gz"), e.getMessage());
+        assertThrows(IOException.class, () -> SafeTarExtractor.extract(outer.resolve("missing.tar.gz"), outer));
+
+        byte[] good = TestFiles.tarGz(Map.of("f.bin", new byte[2000]));
+        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(good)).readAllBytes();
+        Path cut = outer.resolve("cut.tar.gz");
+        TestFiles.gzip(cut, java.util.Arrays.copyOf(raw, 512 + 1000));   // ends inside the file's content
+        e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(cut, outer.resolve("t2")));
+        assertTrue(e.getMessage().contains("cut.tar.gz") && e.getMessage().contains("truncated"), e.getMessage());
+        assertFalse(Files.exists(outer.resolve("t2/f.bin")));
+
+        raw[10] ^= 1;                                                     // header checksum no longer matches
+        Path flipped = outer.resolve("flipped.tar.gz");
+        TestFiles.gzip(flipped, raw);
+        e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(flipped, outer.resolve("t3")));
+        assertTrue(e.getMessage().contains("flipped.tar.gz") && e.getMessage().contains("checksum"), e.getMessage());
+    }
+}
