@@ -28,6 +28,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "directory with the data set files")
     Path dataDir;
 
+    @Option(names = "--download", description = "download the official files (SHA-256 checked) if not found locally")
+    boolean download;
+
     @Option(names = "--examples", defaultValue = "200", description = "test examples attacked (default: ${DEFAULT-VALUE})")
     int examples;
 
@@ -61,7 +64,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--eps must be in [0, 1] (pixel units), got " + eps);
         }
         Model model = TrainCommand.restore(in.toFile());
-        TrainingData data = TrainingData.load(dataset, dataDir, 0, 0, examples, 0);
+        TrainingData data = TrainingData.load(dataset, dataDir, download, 0, 0, examples, 0);
         RobustnessReport r = new RobustnessEvaluation()
                 .attack("A2", ProjectedGradientDescent.fgsm(eps))
                 .attack("A3", ProjectedGradientDescent.iterativeFgsm(eps, alpha, 20))

@@ -19,6 +19,17 @@ final class ReportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Rebuilds the network at initialisation from the run's settings (same model and seed). */
+    private static Model initial(RunReport report, Model sparse) {
+        var s = report.settings();
+        String model = String.valueOf(s.get("model"));
+        boolean cifar = String.valueOf(s.get("dataset")).startsWith("cifar");
+        int classes = String.valueOf(s.get("dataset")).equals("cifar100") ? 100 : 10;
+        return ModelFactory.configured(model, cifar ? io.github.dl4jrvsm.zoo.InputShape.CIFAR
+                        : io.github.dl4jrvsm.zoo.InputShape.FASHION_MNIST, classes,
+                ((Number) s.get("lr")).doubleValue(), new int[0], ((Number) s.get("seed")).longValue()).init();
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(run)) {
@@ -30,9 +41,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no model.zip in " + run + "; the run did not finish");
         }
         Model sparse = TrainCommand.restore(modelFile.toFile());
-        Path best = run.resolve("best.zip");
-        Model dense = Files.isRegularFile(best) ? TrainCommand.restore(best.toFile()) : null;
-        ReportWriter.write(run, report, dense, sparse);
+        ReportWriter.write(run, report, initial(report, sparse), sparse);
         spec.commandLine().getOut().println("written: " + run.resolve(ReportWriter.MARKDOWN) + " and "
                 + String.join(", ", ReportWriter.PLOTS));
         return 0;

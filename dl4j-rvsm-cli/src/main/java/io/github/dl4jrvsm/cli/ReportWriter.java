@@ -25,19 +25,21 @@ final class ReportWriter {
     }
 
     /**
-     * @param dense  the model as trained (weights w), or null
-     * @param sparse the exported sparse model (weights u)
+     * @param initial the same network at initialisation (same seed): the dense reference, since with the default
+     *                epoch-end projection the trained weights already equal the sparse ones
+     * @param sparse  the exported sparse model (weights u)
      */
-    static void write(Path dir, RunReport report, Model dense, Model sparse) throws IOException {
-        WeightHistogramPlot weights = new WeightHistogramPlot().title("Weights: as trained (w) vs exported (u)");
+    static void write(Path dir, RunReport report, Model initial, Model sparse) throws IOException {
+        WeightHistogramPlot weights = new WeightHistogramPlot().title("Weights: at initialisation vs exported sparse model");
+        Model dense = initial;
         if (dense != null) {
-            weights.add("as trained", dense);
+            weights.add("at initialisation", dense);
         }
         weights.add("exported sparse model", sparse).write(dir.resolve(PLOTS.get(0)));
         if (hasConvolutions(sparse)) {
             ChannelNormHistogramPlot channels = new ChannelNormHistogramPlot().title("Output-channel norms of the convolutions");
             if (dense != null) {
-                channels.add("as trained", dense);
+                channels.add("at initialisation", dense);
             }
             channels.add("exported sparse model", sparse).write(dir.resolve(PLOTS.get(1)));
         }

@@ -48,11 +48,14 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = ModelNames.class)
     String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist or mnist (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, mnist, cifar10 or cifar100 (default: ${DEFAULT-VALUE})")
     String dataset;
 
     @Option(names = "--data-dir", description = "directory with the data set files (default: look-up, see README)")
     Path dataDir;
+
+    @Option(names = "--download", description = "download the official files (SHA-256 checked) if not found locally")
+    boolean download;
 
     @Option(names = "--train-examples", defaultValue = "4000", description = "training examples used, 0 = all (default: ${DEFAULT-VALUE})")
     int trainExamples;
@@ -127,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         validate();
         long start = System.nanoTime();
-        TrainingData data = TrainingData.load(dataset, dataDir, trainExamples, validation, testExamples, seed);
+        TrainingData data = TrainingData.load(dataset, dataDir, download, trainExamples, validation, testExamples, seed);
         Map<String, Object> settings = settings();
         log.printf(Locale.ROOT, "rvsm train: %s on %s (%d training images from %s), %s%n", model, dataset,
                 data.train().numExamples(), data.source(), CpuBackend.describe());
@@ -210,11 +213,17 @@ final class TrainCommand implements Callable<Integer> {
         RunReport report = new RunReport(settings, data.source(), CpuBackend.describe(), state.history(),
                 state.bestEpoch(), robustness, robustness.sparsity(), (System.nanoTime() - start) / 1e9);
         report.write(out);
-        ReportWriter.write(out, report, selected, sparseModel);
+        ReportWriter.write(out, report, initialModel(data), sparseModel);
         log.println();
         log.print(report.summary());
         log.printf("run directory: %s (model.zip, report.json, report.md, plots)%n", out.toAbsolutePath());
         return 0;
+    }
+
+    /** The network as training started it (same seed), the dense reference of the report's plots. */
+    private Model initialModel(TrainingData data) {
+        return ModelFactory.configured(model, data.shape(), data.classes(),
+                lr != null ? lr : ModelFactory.defaultLearningRate(model), lrDrops, seed).init();
     }
 
     private void validate() {

@@ -1,6 +1,14 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.core.data.DataSetFiles;
+import io.github.dl4jrvsm.core.data.DataSetLocator;
+import io.github.dl4jrvsm.core.data.DataSetName;
+import io.github.dl4jrvsm.core.data.DataSplits;
+import io.github.dl4jrvsm.core.data.DataSubsets;
+import io.github.dl4jrvsm.core.data.Datasets;
+import io.github.dl4jrvsm.core.data.LoadOptions;
 import io.github.dl4jrvsm.core.data.MnistFormat;
+import io.github.dl4jrvsm.core.data.TrainValidationSplit;
 import io.github.dl4jrvsm.zoo.InputShape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -12,66 +20,63 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The train / validation / test splits of a run. Fashion-MNIST is looked up in {@code --data-dir}, then in Debian's
- * {@code /usr/share/datasets/fashion-mnist}, then taken from the 4,000 + 1,000 image subset embedded in this jar, so
- * that the command runs on a machine with no data installed.
+ * The train / validation / test splits of a run, found by core's {@link DataSetLocator} ({@code --data-dir}, DL4J's
+ * resources directory, Debian's {@code /usr/share/datasets/fashion-mnist}, a checked download with
+ * {@code --download}). Fashion-MNIST falls back to the 4,000 + 1,000 image subset embedded in this jar, so that the
+ * command runs on a machine with no data installed.
  *
  * @param source where the data came from, for the report
  */
 record TrainingData(DataSet train, DataSet validation, DataSet test, InputShape shape, int classes, String source) {
 
-    static final List<String> NAMES = List.of("fashion-mnist", "mnist");
-    static final Path DEBIAN_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+    static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100");
     private static final String EMBEDDED = "/datasets/fashion-mnist-subset/";
 
-    static TrainingData load(String name, Path dataDir, int trainExamples, int validation, int testExamples, long seed)
-            throws IOException {
-        DataSet train, test;
-        String source;
-        switch (name) {
-            case "fashion-mnist" -> {
-                Path dir = dataDir != null ? dataDir : Files.isDirectory(DEBIAN_FASHION_MNIST) ? DEBIAN_FASHION_MNIST : null;
-                if (dir != null) {
-                    train = idx(dir, "train");
-                    test = idx(dir, "t10k");
-                    source = dir.toString();
-                } else {
-                    train = embedded("train");
-                    test = embedded("t10k");
-                    source = "embedded subset (install dataset-fashion-mnist or give --data-dir for all 70,000 images)";
-                }
-            }
-            case "mnist" -> {
-                Path dir = dataDir != null ? dataDir : Path.of(System.getProperty("user.home"), ".deeplearning4j");
-                train = idx(dir, "train");
-                test = idx(dir, "t10k");
-                source = dir.toString();
-            }
+    /**
+     * @param download whether the official files may be downloaded (SHA-256 checked) when not found locally
+     */
+    static TrainingData load(String name, Path dataDir, boolean download, int trainExamples, int validation,
+                             int testExamples, long seed) throws IOException {
+        DataSetName set = switch (name) {
+            case "fashion-mnist" -> DataSetName.FASHION_MNIST;
+            case "mnist" -> DataSetName.MNIST;
+            case "cifar10" -> DataSetName.CIFAR10;
+            case "cifar100" -> DataSetName.CIFAR100;
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; choose one of " + NAMES);
+        };
+        if (validation < 0) {
+            throw new IllegalArgumentException("--validation must be >= 0, got " + validation);
         }
-        if (validation < 0 || validation >= train.numExamples()) {
-            throw new IllegalArgumentException("--validation must be in [0, " + train.numExamples() + "), got " + validation);
+        LoadOptions options = LoadOptions.defaults().withValidation(validation, seed).withDownload(download);
+        if (dataDir != null) {
+            options = options.withDirectory(dataDir);
         }
-        train.shuffle(seed);
-        DataSet val = validation == 0 ? null : slice(train, 0, validation);
-        DataSet rest = slice(train, validation, train.numExamples());
-        return new TrainingData(head(rest, trainExamples), val, head(test, testExamples), InputShape.FASHION_MNIST,
-                MnistFormat.CLASSES, source);
-    }
-
-    private static DataSet idx(Path dir, String split) throws IOException {
-        Path images = first(dir, split + "-images-idx3-ubyte.gz", split + "-images-idx3-ubyte");
-        Path labels = first(dir, split + "-labels-idx1-ubyte.gz", split + "-labels-idx1-ubyte");
-        return MnistFormat.load(images, labels);
-    }
-
-    private static Path first(Path dir, String... names) throws IOException {
-        for (String n : names) {
-            if (Files.isRegularFile(dir.resolve(n))) {
-                return dir.resolve(n);
+        InputShape shape = set.format() == DataSetName.Format.CIFAR ? InputShape.CIFAR : InputShape.FASHION_MNIST;
+        DataSplits splits;
+        String source;
+        try {
+            DataSetFiles files = new DataSetLocator().locate(set, options);
+            splits = Datasets.load(files, options);
+            source = files.directory().toString();
+        } catch (IOException | IllegalArgumentException e) {
+            if (set != DataSetName.FASHION_MNIST || dataDir != null) {
+                throw e;
             }
+            splits = embeddedSplits(validation, seed);
+            source = "embedded subset (install dataset-fashion-mnist or give --data-dir for all 70,000 images)";
         }
-        throw new IOException("no " + names[0] + " (or unzipped) in " + dir + "; give --data-dir with the IDX files");
+        return new TrainingData(head(splits.train(), trainExamples), splits.validation(), head(splits.test(), testExamples),
+                shape, set.classes(), source);
+    }
+
+    private static DataSplits embeddedSplits(int validation, long seed) throws IOException {
+        DataSet train = embedded("train"), test = embedded("t10k");
+        if (validation >= train.numExamples()) {
+            throw new IllegalArgumentException("--validation must be below " + train.numExamples() + ", got " + validation);
+        }
+        TrainValidationSplit split = TrainValidationSplit.of(train.numExamples(), validation, seed);
+        return new DataSplits(DataSubsets.rows(train, split.train()),
+                validation == 0 ? null : DataSubsets.rows(train, split.validation()), test);
     }
 
     private static DataSet embedded(String split) throws IOException {
