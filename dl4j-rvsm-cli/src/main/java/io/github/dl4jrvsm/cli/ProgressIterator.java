@@ -11,16 +11,24 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import java.util.List;
 import java.util.Locale;
 
-/** Advances a progress bar (with ETA and the current loss) as training consumes batches. */
+/**
+ * Advances a progress bar as training consumes batches: ETA, the current loss, the current sparsity (recounted every
+ * {@value #SPARSITY_EVERY} batches, a cheap pass over the weights) and the validation accuracy of the last epoch.
+ */
 final class ProgressIterator implements DataSetIterator, AutoCloseable {
+
+    static final int SPARSITY_EVERY = 10;
 
     private final DataSetIterator base;
     private final Model model;
     private final ProgressBar bar;
+    private final String lastAccuracy;
+    private double sparsity = Double.NaN;
 
-    ProgressIterator(DataSetIterator base, int batches, String task, Model model, boolean show) {
+    ProgressIterator(DataSetIterator base, int batches, String task, Model model, boolean show, double lastValAccuracy) {
         this.base = base;
         this.model = model;
+        this.lastAccuracy = Double.isNaN(lastValAccuracy) ? "" : String.format(Locale.ROOT, "  val acc %.1f%%", 100 * lastValAccuracy);
         this.bar = show ? new ProgressBarBuilder().setTaskName(task).setInitialMax(batches)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build() : null;
     }
@@ -28,12 +36,29 @@ final class ProgressIterator implements DataSetIterator, AutoCloseable {
     @Override
     public DataSet next() {
         if (bar != null) {
+            if (bar.getCurrent() % SPARSITY_EVERY == 0) {
+                sparsity = sparsity(model);
+            }
             if (bar.getCurrent() > 0) {
-                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f", model.score()));
+                bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f  sparsity %.1f%%%s", model.score(),
+                        100 * sparsity, lastAccuracy));
             }
             bar.step();
         }
         return base.next();
+    }
+
+    /** Share of exactly-zero convolution and dense weights right now. */
+    static double sparsity(Model model) {
+        long zeros = 0, total = 0;
+        for (var l : io.github.dl4jrvsm.core.training.NamedLayer.of(model)) {
+            if (io.github.dl4jrvsm.core.training.LayerSelection.isSupported(l.config())) {
+                var w = io.github.dl4jrvsm.core.training.SparseExport.weights(model, l);
+                zeros += w.eq(0.0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().longValue();
+                total += w.length();
+            }
+        }
+        return total == 0 ? 0 : (double) zeros / total;
     }
 
     @Override

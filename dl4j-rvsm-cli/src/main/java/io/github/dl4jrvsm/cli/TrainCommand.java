@@ -168,7 +168,8 @@ final class TrainCommand implements Callable<Integer> {
             DataSet shuffled = data.train().copy();
             shuffled.shuffle(seed * 31 + epoch);
             ProgressIterator bar = new ProgressIterator(new ListDataSetIterator<>(shuffled.asList(), batch),
-                    batchesPerEpoch, "epoch " + (epoch + 1) + "/" + epochs, net, progress);
+                    batchesPerEpoch, "epoch " + (epoch + 1) + "/" + epochs, net, progress,
+                    state.history().isEmpty() ? Double.NaN : state.history().get(state.history().size() - 1).validationAccuracy());
             DataSetIterator it = bar;
             if (adversarial) {
                 it = new AdversarialDataSetIterator(it, AdversarialBatches.pgdDefaults(net)
