@@ -127,6 +127,10 @@ public final class ProjectedGradientDescent implements Attack {
                     done = Perturbations.success(model, adv, labels, targeted);
                 }
             }
+            if (restarts == 1) {
+                // nothing to choose between: skip the bookkeeping passes (they cost a forward pass each)
+                return new AttackResult(adv, Perturbations.success(model, adv, labels, targeted));
+            }
             boolean[] success = Perturbations.success(model, adv, labels, targeted);
             INDArray lossNow = model.losses(adv, labels, loss);
             boolean[] take = new boolean[n];

@@ -71,7 +71,7 @@ public final class AdversarialBatches {
     }
 
     /** A new feature array where a random {@code fraction} of the examples are adversarial. */
-    INDArray perturb(INDArray features, INDArray labels) {
+    public INDArray perturb(INDArray features, INDArray labels) {
         int n = (int) features.size(0);
         int k = (int) Math.round(fraction * n);
         // a fresh random start for every batch, reproducible from the seed
