@@ -19,11 +19,9 @@ import io.github.dl4jrvsm.core.prox.Penalty;
  *
  * <p>The recorded Lagrangian uses the population loss {@code f = k theta / pi}.
  */
-public final class CoarseGradientSolver {
+public final class CoarseGradientSolver extends SplittingSolver {
 
     private final BinarizedNonOverlapNetwork network;
-    private final SplittingCoupling coupling;
-    private final double eta;
 
     /**
      * @param network the binarized model with its teacher {@code w*}
@@ -32,54 +30,44 @@ public final class CoarseGradientSolver {
      * @param beta    coupling strength, finite and {@code > 0}
      */
     public CoarseGradientSolver(BinarizedNonOverlapNetwork network, Penalty penalty, double eta, double beta) {
+        super(penalty, eta, beta);
         this.network = Arguments.notNull("network", network, "a BinarizedNonOverlapNetwork");
-        this.eta = Arguments.positive("eta (step size)", eta);
-        this.coupling = new SplittingCoupling(penalty, beta);
     }
 
-    public SplittingCoupling coupling() {
-        return coupling;
+    /** {@code f(w) = k theta(w, w*) / pi}. */
+    @Override
+    double loss(double[] w) {
+        return network.loss(w);
     }
 
-    public double eta() {
-        return eta;
+    @Override
+    double[] descent(double[] w) {
+        return network.expectedCoarseGradient(w);
     }
 
-    /** {@code L_beta(w, u)} with {@code f(w) = k theta(w, w*) / pi}. */
-    public double lagrangian(double[] w, double[] u) {
-        return coupling.lagrangian(network.loss(w), w, u);
+    @Override
+    double angleToTeacher(double[] w) {
+        return network.angleToTeacher(w);
     }
 
-    /**
-     * Runs {@code iterations} RVSCGD iterations from {@code w0} (usually a unit vector).
-     *
-     * @param w0         initial filter of length {@code d}, non-zero
-     * @param iterations number of iterations, {@code >= 0}
-     * @throws IllegalStateException if an unnormalised step {@code w^} is 0 and has no direction
-     */
-    public SplittingTrajectory run(double[] w0, int iterations) {
-        Arguments.vectorOfLength("w0", w0, network.patchSize());
-        Arguments.direction("w0", w0);
-        Arguments.atLeastZero("iterations", iterations);
-        double beta = coupling.beta();
-        double[] w = w0.clone();
-        double[] u = coupling.prox(w);
-        SplittingTrajectory.Recorder recorder = new SplittingTrajectory.Recorder(iterations);
-        recorder.state(lagrangian(w, u), network.angleToTeacher(w), 0, 0);
-        for (int t = 0; t < iterations; t++) {
-            double[] direction = Vectors.combine(1, network.expectedCoarseGradient(w), beta, Vectors.subtract(w, u));
-            double[] raw = Vectors.combine(1, w, -eta, direction);
-            double rawNorm = Vectors.norm(raw);
-            if (rawNorm == 0) {
-                throw new IllegalStateException("RVSCGD step " + t + " produced w^ = 0, which has no direction; use a "
-                        + "smaller eta");
-            }
-            double[] next = Vectors.scale(1 / rawNorm, raw);
-            double step = Vectors.distance(next, w);
-            w = next;
-            u = coupling.prox(w);
-            recorder.state(lagrangian(w, u), network.angleToTeacher(w), step, Vectors.norm(direction));
+    @Override
+    int patchSize() {
+        return network.patchSize();
+    }
+
+    @Override
+    String startRequirement() {
+        return "w0";
+    }
+
+    /** Normalises {@code w^}; @throws IllegalStateException if it is 0 and has no direction. */
+    @Override
+    double[] finishStep(double[] raw, int t) {
+        double norm = Vectors.norm(raw);
+        if (norm == 0) {
+            throw new IllegalStateException("RVSCGD step " + t + " produced w^ = 0, which has no direction; use a "
+                    + "smaller eta");
         }
-        return recorder.finish(w, u);
+        return Vectors.scale(1 / norm, raw);
     }
 }

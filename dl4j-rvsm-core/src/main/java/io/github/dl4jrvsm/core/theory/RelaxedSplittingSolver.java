@@ -20,11 +20,9 @@ import io.github.dl4jrvsm.core.prox.Penalty;
  * <p>The solver works on exact values (no sampling), so every recorded quantity in the returned
  * {@link SplittingTrajectory} is deterministic.
  */
-public final class RelaxedSplittingSolver {
+public final class RelaxedSplittingSolver extends SplittingSolver {
 
     private final NonOverlapNetwork network;
-    private final SplittingCoupling coupling;
-    private final double eta;
 
     /**
      * @param network the model with its teacher {@code w*}
@@ -33,52 +31,43 @@ public final class RelaxedSplittingSolver {
      * @param beta    coupling strength, finite and {@code > 0}
      */
     public RelaxedSplittingSolver(NonOverlapNetwork network, Penalty penalty, double eta, double beta) {
+        super(penalty, eta, beta);
         this.network = Arguments.notNull("network", network, "a NonOverlapNetwork");
-        this.eta = Arguments.positive("eta (step size)", eta);
-        this.coupling = new SplittingCoupling(penalty, beta);
     }
 
-    public SplittingCoupling coupling() {
-        return coupling;
+    /** {@code f} is the population loss (3.2). */
+    @Override
+    double loss(double[] w) {
+        return network.loss(w);
     }
 
-    public double eta() {
-        return eta;
+    @Override
+    double[] descent(double[] w) {
+        return network.gradient(w);
     }
 
-    /** {@code L_beta(w, u)} with {@code f} the population loss (3.2). */
-    public double lagrangian(double[] w, double[] u) {
-        return coupling.lagrangian(network.loss(w), w, u);
+    @Override
+    double angleToTeacher(double[] w) {
+        return network.angleToTeacher(w);
     }
 
-    /**
-     * Runs {@code iterations} RVSM iterations from {@code w0}.
-     *
-     * @param w0         initial filter of length {@code d}, non-zero ({@code f} has no gradient at 0)
-     * @param iterations number of iterations, {@code >= 0}
-     * @throws IllegalStateException if an iterate reaches {@code w = 0}, where the gradient does not exist
-     */
-    public SplittingTrajectory run(double[] w0, int iterations) {
-        Arguments.vectorOfLength("w0", w0, network.patchSize());
-        Arguments.direction("w0 (f has no gradient at 0)", w0);
-        Arguments.atLeastZero("iterations", iterations);
-        double beta = coupling.beta();
-        double[] w = w0.clone();
-        double[] u = coupling.prox(w);
-        SplittingTrajectory.Recorder recorder = new SplittingTrajectory.Recorder(iterations);
-        recorder.state(lagrangian(w, u), network.angleToTeacher(w), 0, 0);
-        for (int t = 0; t < iterations; t++) {
-            double[] direction = Vectors.combine(1, network.gradient(w), beta, Vectors.subtract(w, u));
-            double[] next = Vectors.combine(1, w, -eta, direction);
-            if (Vectors.norm(next) == 0) {
-                throw new IllegalStateException("RVSM step " + t + " reached w = 0, where f has no gradient and the "
-                        + "angle is undefined; use a smaller eta");
-            }
-            double step = Vectors.distance(next, w);
-            w = next;
-            u = coupling.prox(w);
-            recorder.state(lagrangian(w, u), network.angleToTeacher(w), step, Vectors.norm(direction));
+    @Override
+    int patchSize() {
+        return network.patchSize();
+    }
+
+    @Override
+    String startRequirement() {
+        return "w0 (f has no gradient at 0)";
+    }
+
+    /** @throws IllegalStateException if an iterate reaches {@code w = 0}, where the gradient does not exist */
+    @Override
+    double[] finishStep(double[] raw, int t) {
+        if (Vectors.norm(raw) == 0) {
+            throw new IllegalStateException("RVSM step " + t + " reached w = 0, where f has no gradient and the "
+                    + "angle is undefined; use a smaller eta");
         }
-        return recorder.finish(w, u);
+        return raw;
     }
 }
