@@ -1,32 +1,30 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.core.data.DelegatingDataSetIterator;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
  * Advances a progress bar as training consumes batches: ETA, the current loss, the current sparsity (recounted every
  * {@value #SPARSITY_EVERY} batches, a cheap pass over the weights) and the validation accuracy of the last epoch.
  */
-final class ProgressIterator implements DataSetIterator, AutoCloseable {
+final class ProgressIterator extends DelegatingDataSetIterator implements AutoCloseable {
 
     static final int SPARSITY_EVERY = 10;
 
-    private final DataSetIterator base;
     private final Model model;
     private final ProgressBar bar;
     private final String lastAccuracy;
     private double sparsity = Double.NaN;
 
     ProgressIterator(DataSetIterator base, int batches, String task, Model model, boolean show, double lastValAccuracy) {
-        this.base = base;
+        super(base);
         this.model = model;
         this.lastAccuracy = Double.isNaN(lastValAccuracy) ? "" : String.format(Locale.ROOT, "  val acc %.1f%%", 100 * lastValAccuracy);
         this.bar = show ? new ProgressBarBuilder().setTaskName(task).setInitialMax(batches)
@@ -66,60 +64,5 @@ final class ProgressIterator implements DataSetIterator, AutoCloseable {
         if (bar != null) {
             bar.close();
         }
-    }
-
-    @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("next(int) is not supported");
-    }
-
-    @Override
-    public boolean hasNext() {
-        return base.hasNext();
-    }
-
-    @Override
-    public int inputColumns() {
-        return base.inputColumns();
-    }
-
-    @Override
-    public int totalOutcomes() {
-        return base.totalOutcomes();
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return base.resetSupported();
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        base.reset();
-    }
-
-    @Override
-    public int batch() {
-        return base.batch();
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor p) {
-        base.setPreProcessor(p);
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return base.getPreProcessor();
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return base.getLabels();
     }
 }

@@ -1,11 +1,10 @@
 package io.github.dl4jrvsm.adversarial.training;
 
+import io.github.dl4jrvsm.core.data.DelegatingDataSetIterator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-import java.util.List;
 
 /**
  * A {@link DataSetIterator} whose batches are (partly) adversarial examples against the model being trained, so that
@@ -16,16 +15,15 @@ import java.util.List;
  * thread's attack would wait for the network that {@code fit} holds (a deadlock). The raw data underneath is still
  * prefetched when the base iterator supports it.
  */
-public class AdversarialDataSetIterator implements DataSetIterator {
+public class AdversarialDataSetIterator extends DelegatingDataSetIterator {
 
-    private final DataSetIterator base;
     private final AdversarialBatches batches;
 
     public AdversarialDataSetIterator(DataSetIterator base, AdversarialBatches batches) {
-        if (base == null || batches == null) {
-            throw new IllegalArgumentException("base iterator and adversarial batches must be given");
+        super(base != null && base.asyncSupported() ? new AsyncDataSetIterator(base, 2, false) : base);
+        if (batches == null) {
+            throw new IllegalArgumentException("adversarial batches must be given");
         }
-        this.base = base.asyncSupported() ? new AsyncDataSetIterator(base, 2, false) : base;
         this.batches = batches;
     }
 
@@ -34,60 +32,5 @@ public class AdversarialDataSetIterator implements DataSetIterator {
         DataSet d = base.next();
         return new DataSet(batches.perturb(d.getFeatures(), d.getLabels()), d.getLabels().dup(),
                 d.getFeaturesMaskArray(), d.getLabelsMaskArray());
-    }
-
-    @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("next(int) is not supported; use next()");
-    }
-
-    @Override
-    public boolean hasNext() {
-        return base.hasNext();
-    }
-
-    @Override
-    public int inputColumns() {
-        return base.inputColumns();
-    }
-
-    @Override
-    public int totalOutcomes() {
-        return base.totalOutcomes();
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return base.resetSupported();
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        base.reset();
-    }
-
-    @Override
-    public int batch() {
-        return base.batch();
-    }
-
-    @Override
-    public void setPreProcessor(DataSetPreProcessor preProcessor) {
-        base.setPreProcessor(preProcessor);
-    }
-
-    @Override
-    public DataSetPreProcessor getPreProcessor() {
-        return base.getPreProcessor();
-    }
-
-    @Override
-    public List<String> getLabels() {
-        return base.getLabels();
     }
 }
