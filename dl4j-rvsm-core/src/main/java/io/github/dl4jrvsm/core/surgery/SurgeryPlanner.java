@@ -54,15 +54,17 @@ public final class SurgeryPlanner {
                 candidates.add(c);
             }
         }
-        if (zeroFilters > candidates.size()) {
-            notes.add((zeroFilters - candidates.size()) + " channel(s) with zero filters are not constant further on "
-                    + "(e.g. average pooling with padding, an unsupported step) and are kept");
-        }
-        if (candidates.isEmpty()) {
+        if (!s.frozen().isEmpty()) {
+            if (zeroFilters > 0) {
+                notes.add(zeroFilters + " channel(s) with zero filters kept because " + String.join("; ", s.frozen()));
+            }
             return new SpaceDecision(s.label(), s.producers(), channels, zeroFilters, all, -1, notes);
         }
-        if (!s.frozen().isEmpty()) {
-            notes.add(candidates.size() + " constant channel(s) kept because " + String.join("; ", s.frozen()));
+        if (zeroFilters > candidates.size()) {
+            notes.add((zeroFilters - candidates.size()) + " channel(s) with zero filters are not constant further on "
+                    + "(average or p-norm pooling with padding, sum pooling, a non-element-wise activation) and are kept");
+        }
+        if (candidates.isEmpty()) {
             return new SpaceDecision(s.label(), s.producers(), channels, zeroFilters, all, -1, notes);
         }
         List<ChannelSpace.Consumer> padded = s.consumers().stream().filter(c -> padded(graph.node(c.node()))).toList();
