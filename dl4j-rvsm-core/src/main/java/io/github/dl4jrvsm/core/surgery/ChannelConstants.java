@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -83,7 +82,8 @@ public final class ChannelConstants {
         int outAxis = dense ? 1 : 0;
         int nOut = (int) w.size(outAxis);
         int[] reduce = dense ? new int[]{0} : new int[]{1, 2, 3};
-        double[] absSum = Transforms.absSum(w, reduce);
+        double[] absSum = org.nd4j.linalg.ops.transforms.Transforms.abs(w, true).castTo(DataType.DOUBLE).sum(reduce)
+                .toDoubleVector();
         double[] b = p.containsKey("b") ? p.get("b").castTo(DataType.DOUBLE).reshape(nOut).toDoubleVector() : new double[nOut];
         double[] pre = new double[nOut];
         for (int o = 0; o < nOut; o++) {
@@ -157,22 +157,5 @@ public final class ChannelConstants {
         double[] d = new double[n];
         Arrays.fill(d, Double.NaN);
         return d;
-    }
-
-    /** Small array helpers. */
-    static final class Transforms {
-        private Transforms() {
-        }
-
-        /** Sum of absolute values over {@code dims}, as doubles. */
-        static double[] absSum(INDArray w, int[] dims) {
-            return org.nd4j.linalg.ops.transforms.Transforms.abs(w, true).castTo(DataType.DOUBLE).sum(dims)
-                    .toDoubleVector();
-        }
-    }
-
-    /** Output width of a producer, for messages. */
-    static long nOut(ChannelNode n) {
-        return ((FeedForwardLayer) n.layer()).getNOut();
     }
 }

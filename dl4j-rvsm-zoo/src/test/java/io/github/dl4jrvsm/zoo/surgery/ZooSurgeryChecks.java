@@ -23,6 +23,11 @@ final class ZooSurgeryChecks {
 
     /** Scales output channel {@code o} of each hidden convolution/dense weight to norm 0.05 if o % 3 == 1, else 1.5. */
     static void prescaleFilters(Model net) {
+        prescaleFilters(net, 3);
+    }
+
+    /** Like {@link #prescaleFilters(Model)}; {@code every = -k} makes all but one channel in {@code k} weak. */
+    static void prescaleFilters(Model net, int every) {
         for (NamedLayer l : NamedLayer.of(net)) {
             if (!LayerSelection.isSupported(l.config()) || l.config() instanceof OutputLayer || l.name().endsWith("logits")) {
                 continue;
@@ -31,10 +36,15 @@ final class ZooSurgeryChecks {
             INDArray norms = GroupNorms.of(w, ChannelGrouping.OUTPUT);
             INDArray scale = norms.dup();
             for (long o = 0; o < norms.length(); o++) {
-                scale.putScalar(o, (o % 3 == 1 ? 0.05 : 1.5) / Math.max(1e-12, norms.getDouble(o)));
+                scale.putScalar(o, (weak(o, every) ? 0.05 : 1.5) / Math.max(1e-12, norms.getDouble(o)));
             }
             w.assign(GroupNorms.scaled(w, scale, ChannelGrouping.OUTPUT));
         }
+    }
+
+    /** every = 3: one channel in three is weak; every = -k: all but one channel in k are weak. */
+    private static boolean weak(long o, int every) {
+        return every > 0 ? o % every == 1 : o % -every != 0;
     }
 
     /** Largest per-output standard deviation over the examples: near 0 means a constant network. */

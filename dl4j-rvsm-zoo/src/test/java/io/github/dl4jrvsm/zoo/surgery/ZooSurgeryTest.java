@@ -75,12 +75,16 @@ class ZooSurgeryTest {
      * (VGG's first layer has norm 0.18) or nothing.
      */
     static Model rgsmTrained(Object conf, DataSet train) {
+        return rgsmTrained(conf, train, 3);
+    }
+
+    static Model rgsmTrained(Object conf, DataSet train, int weakPattern) {
         Nd4j.getRandom().setSeed(3);
         SparseTraining rgsm = SparseTraining.rgsm(new GroupL0LassoPenalty(LAMBDA, 1e-3, ChannelGrouping.OUTPUT), 1.0)
                 .replaceWeightsEachEpoch(false);
         Model net = conf instanceof MultiLayerConfiguration m ? rgsm.network(m)
                 : rgsm.graph((ComputationGraphConfiguration) conf);
-        ZooSurgeryChecks.prescaleFilters(net);
+        ZooSurgeryChecks.prescaleFilters(net, weakPattern);
         for (DataSet batch : train.batchBy(8)) {
             if (net instanceof MultiLayerNetwork mln) {
                 mln.fit(batch);
