@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "rvsm", mixinStandardHelpOptions = true, version = "dl4j-rvsm 0.1.0",
         description = "Sparse (RVSM, RGSM, ADMM) and adversarially robust training for Deeplearning4j.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ReportCommand.class, PruneExportCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Rvsm implements Runnable {
 
     @CommandLine.Spec

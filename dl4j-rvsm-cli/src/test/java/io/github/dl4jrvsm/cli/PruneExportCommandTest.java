@@ -1,0 +1,116 @@
+package io.github.dl4jrvsm.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dl4jrvsm.zoo.InputShape;
+import io.github.dl4jrvsm.zoo.LeNet5;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code rvsm prune-export}: writes a smaller model with the same outputs and its report; refuses bad input. */
+class PruneExportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static Object[] rvsm(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            return new Object[]{Rvsm.run(args), bytes.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** LeNet-5 on 1x28x28 with conv2 filters 0..5 and fc1 neurons 0..59 zeroed (biases left non-zero). */
+    private Path sparseLeNet(boolean zero) throws Exception {
+        MultiLayerNetwork net = new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
+        net.getLayer(1 + 1).getParam("b").assign(0.3);
+        if (zero) {
+            net.getLayer(2).getParam("W").get(NDArrayIndex.interval(0, 6), NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.all()).assign(0);
+            net.getLayer(4).getParam("W").get(NDArrayIndex.all(), NDArrayIndex.interval(0, 60)).assign(0);
+        }
+        Path f = dir.resolve(zero ? "sparse.zip" : "dense.zip");
+        ModelSerializer.writeModel(net, f.toFile(), false);
+        return f;
+    }
+
+    @Test
+    void writesSmallerModelWithSameOutputsAndJsonReport() throws Exception {
+        Path in = sparseLeNet(true);
+        Path out = dir.resolve("small.zip");
+        Object[] r = rvsm("prune-export", "--in", in.toString(), "--out", out.toString(), "--batches", "1,8",
+                "--repetitions", "2", "--warmup", "0");
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("| parameters |"), (String) r[1]);
+
+        MultiLayerNetwork before = ModelSerializer.restoreMultiLayerNetwork(in.toFile());
+        MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(out.toFile());
+        assertEquals(10, after.getLayer(2).getParam("W").size(0));
+        assertEquals(60, after.getLayer(4).getParam("W").size(1));
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
+        double diff = before.output(x).sub(after.output(x)).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-5, "difference " + diff);
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("small.json").toFile());
+        assertEquals(66, json.get("removedChannels").asInt());
+        assertEquals(after.numParams(), json.get("paramsAfter").asLong());
+        assertEquals(2, json.get("latency").size());
+        assertTrue(json.get("flopRatio").asDouble() < 1);
+    }
+
+    @Test
+    void nothingRemovableWritesNothingAndExitsWithOne() throws Exception {
+        Path in = sparseLeNet(false);
+        Path out = dir.resolve("small.zip");
+        Object[] r = rvsm("prune-export", "--in", in.toString(), "--out", out.toString());
+        assertEquals(1, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("error: No removable channel"), (String) r[1]);
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve("small.json")));
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndOneLine() throws Exception {
+        Path in = sparseLeNet(true);
+        String[][] cases = {
+                {"prune-export", "--in", "/nonexistent/model.zip", "--out", dir.resolve("a.zip").toString()},
+                {"prune-export", "--in", in.toString(), "--out", dir.resolve("a.bin").toString()},
+                {"prune-export", "--in", in.toString(), "--out", dir.resolve("a.zip").toString(), "--input-shape", "1,x,28"},
+                {"prune-export", "--in", in.toString(), "--out", dir.resolve("a.zip").toString(), "--repetitions", "0"},
+                {"prune-export", "--in", in.toString(), "--out", in.toString()}};
+        String[] named = {"/nonexistent/model.zip", "a.bin", "1,x,28", "--repetitions", "is the input model"};
+        for (int i = 0; i < cases.length; i++) {
+            Object[] r = rvsm(cases[i]);
+            String text = ((String) r[1]).trim();
+            assertEquals(2, r[0], Arrays.toString(cases[i]) + ": " + text);
+            assertEquals(1, text.lines().count(), text);
+            assertTrue(text.startsWith("error: ") && text.contains(named[i]), text);
+        }
+        assertFalse(Files.exists(dir.resolve("a.zip")));
+    }
+}
