@@ -217,8 +217,25 @@ final class TrainCommand implements Callable<Integer> {
         ReportWriter.write(out, report, initialModel(data), sparseModel);
         log.println();
         log.print(report.summary());
+        log.println(channelSurgery(sparseModel, data));
         log.printf("run directory: %s (model.zip, report.json, report.md, plots)%n", out.toAbsolutePath());
         return 0;
+    }
+
+    /** Cuts zero channels out into small.zip when there are any, and says what came of it. */
+    private String channelSurgery(Model sparseModel, TrainingData data) throws java.io.IOException {
+        try {
+            io.github.dl4jrvsm.core.surgery.SurgeryResult cut = io.github.dl4jrvsm.core.surgery.ChannelSurgery.prune(sparseModel);
+            SparseModelSerializer.write(cut.network(), out.resolve("small.zip").toFile());
+            SparsityReport before = SparsityReport.of(sparseModel, data.shape().channels(), data.shape().height(), data.shape().width());
+            SparsityReport after = SparsityReport.of(cut.network(), data.shape().channels(), data.shape().height(), data.shape().width());
+            return String.format(Locale.ROOT, "smaller model: %d channels cut out -> small.zip, parameters %d -> %d, MFLOPs "
+                            + "%.2f -> %.2f (rvsm prune-export measures its latency)", cut.removedChannels(),
+                    before.totalParams(), after.totalParams(), before.flops() / 1e6, after.flops() / 1e6);
+        } catch (io.github.dl4jrvsm.core.surgery.NothingToRemoveException e) {
+            return "smaller model: none, no whole channel is zero (RVSM zeroes single weights; --method rgsm zeroes "
+                    + "channels that rvsm prune-export can cut out)";
+        }
     }
 
     /** The network as training started it (same seed), the dense reference of the report's plots. */
