@@ -7,9 +7,7 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -28,8 +26,6 @@ final class GradientNetwork {
     private final GradientMode mode;
     private final AttackLoss loss;
     private Model twin;
-    private String inputName;
-    private INDArray[] captured;
     private long syncedIteration = Long.MIN_VALUE;
 
     GradientNetwork(Model source, GradientMode mode, AttackLoss loss) {
@@ -45,24 +41,27 @@ final class GradientNetwork {
             return m.calculateGradients(x, labels, null, null).getSecond();
         }
         ComputationGraph g = (ComputationGraph) twin;
-        captured[0] = null;
         g.setInputs(x);
         g.setLabels(labels);
         g.computeGradientAndScore();
         g.clearLayersStates();
-        if (captured[0] == null) {
+        INDArray grad = ((InputGradientTapLayer) g.getLayer(TwinConfigs.TAP)).take();
+        if (grad == null) {
             throw new IllegalStateException("The graph did not produce an input gradient (frozen layers stop backprop)");
         }
-        return captured[0];
+        return grad;
     }
 
     /** Per-example loss, {@code [n]}. */
     INDArray losses(INDArray x, INDArray labels) {
         prepare(x);
-        DataSet d = new DataSet(x, labels);
-        INDArray s = twin instanceof MultiLayerNetwork m ? m.scoreExamples(d, false)
-                : ((ComputationGraph) twin).scoreExamples(d, false);
-        return s.reshape(s.length());
+        // from the gradient network's own output: probabilities (cross-entropy) or logits (margin)
+        INDArray out = twin instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) twin).outputSingle(false, x);
+        if (loss == AttackLoss.MARGIN) {
+            return MarginLossFunction.margins(labels, out).reshape(x.size(0));
+        }
+        INDArray p = org.nd4j.linalg.ops.transforms.Transforms.max(out.mul(labels).sum(1), 1e-30, false);
+        return org.nd4j.linalg.ops.transforms.Transforms.log(p, false).negi().reshape(x.size(0));
     }
 
     private void prepare(INDArray x) {
@@ -89,15 +88,6 @@ final class GradientNetwork {
         } else if (source instanceof ComputationGraph cg) {
             ComputationGraph net = new ComputationGraph(TwinConfigs.of(cg.getConfiguration(), ranks, mode, loss));
             net.init();
-            inputName = net.getConfiguration().getNetworkInputs().get(0);
-            captured = new INDArray[1];
-            net.addListeners(new BaseTrainingListener() {
-                @Override
-                public void onBackwardPass(Model model) {
-                    INDArray eps = ((ComputationGraph) model).getVertex(inputName).getEpsilon();
-                    captured[0] = eps == null ? null : eps.dup();
-                }
-            });
             twin = net;
         } else {
             throw new IllegalArgumentException("Attacks need a MultiLayerNetwork or ComputationGraph, got "

@@ -4,7 +4,6 @@ import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
@@ -59,16 +58,31 @@ final class TwinConfigs {
                     + "inputs " + conf.getNetworkInputs() + " and outputs " + conf.getNetworkOutputs());
         }
         String output = conf.getNetworkOutputs().get(0);
-        // Only with both modes NONE does the input vertex keep its epsilon after the backward pass.
-        conf.setTrainingWorkspaceMode(WorkspaceMode.NONE);
-        conf.setInferenceWorkspaceMode(WorkspaceMode.NONE);
         for (var e : conf.getVertices().entrySet()) {
             if (e.getValue() instanceof LayerVertex lv) {
                 NeuralNetConfiguration c = lv.getLayerConf();
                 c.setLayer(transform(c.getLayer(), e.getKey(), bnInputRank, mode, loss, e.getKey().equals(output)));
             }
         }
+        insertTap(conf);
         return conf;
+    }
+
+    /** Name of the {@link InputGradientTap} vertex in a graph gradient network. */
+    static final String TAP = "__rvsm_input_gradient_tap";
+
+    /** Routes the network input through an {@link InputGradientTap} so that its gradient can be read out. */
+    private static void insertTap(ComputationGraphConfiguration conf) {
+        String input = conf.getNetworkInputs().get(0);
+        for (var inputs : conf.getVertexInputs().values()) {
+            inputs.replaceAll(name -> name.equals(input) ? TAP : name);
+        }
+        NeuralNetConfiguration tapConf = new NeuralNetConfiguration.Builder().layer(new InputGradientTap(TAP)).build();
+        tapConf.setDataType(conf.getDataType());
+        conf.getVertices().put(TAP, new LayerVertex(tapConf, null));
+        conf.getVertexInputs().put(TAP, new java.util.ArrayList<>(java.util.List.of(input)));
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
     }
 
     static String layerName(Layer l, int index) {
