@@ -37,6 +37,17 @@ public final class RelaxedSplitting implements SparseRegularization {
     @JsonProperty("layout")
     private final WeightLayout layout;
 
+    /**
+     * DL4J scores a layer (which needs {@code u}) and then updates it with the same weights in the same iteration; the
+     * {@code u} computed for the score is kept until the update to save a second prox. Keyed by the weights' offset,
+     * checked against the iteration and the weights' sum, dropped when used. Per instance: {@link #clone()} copies.
+     */
+    @org.nd4j.shade.jackson.annotation.JsonIgnore
+    private transient java.util.Map<Long, Pending> pending;
+
+    private record Pending(int iteration, double weightSum, INDArray u) {
+    }
+
     @JsonCreator
     public RelaxedSplitting(@JsonProperty("penalty") Penalty penalty, @JsonProperty("beta") double beta,
                             @JsonProperty("coupling") Coupling coupling, @JsonProperty("layerName") String layerName,
@@ -95,12 +106,14 @@ public final class RelaxedSplitting implements SparseRegularization {
 
     @Override
     public void apply(INDArray param, INDArray gradView, double lr, int iteration, int epoch) {
-        FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
+        double weightSum = FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
         FiniteCheck.requireFinite(gradView, layerName,
                 coupling == Coupling.BESIDE_UPDATER ? "updates (gradients after the updater)" : "gradients",
                 iteration, epoch);
         INDArray w = shaped(param);
-        INDArray split = w.sub(penalty.prox(w, beta));
+        Pending p = pending == null ? null : pending.remove(param.offset());
+        INDArray u = p != null && p.iteration() == iteration && p.weightSum() == weightSum ? p.u() : penalty.prox(w, beta);
+        INDArray split = w.sub(u);
         double scale = coupling == Coupling.BESIDE_UPDATER ? lr * beta : beta;
         gradView.addi(layout == null ? split.muli(scale).reshape(gradView.shape()) : layout.like(split.muli(scale), gradView));
     }
@@ -108,9 +121,17 @@ public final class RelaxedSplitting implements SparseRegularization {
     @Override
     public double score(INDArray param, int iteration, int epoch) {
         // DL4J scores every layer before any update, so a NaN weight is reported against the layer that holds it.
-        FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
+        double weightSum = FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
         INDArray w = shaped(param);
-        INDArray u = penalty.prox(w, beta);
+        INDArray u;
+        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
+                     org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            u = penalty.prox(w, beta);
+        }
+        if (pending == null) {
+            pending = new java.util.concurrent.ConcurrentHashMap<>();
+        }
+        pending.put(param.offset(), new Pending(iteration, weightSum, u));
         double gap = w.distance2(u);
         return penalty.value(u) + beta / 2 * gap * gap;
     }
@@ -126,7 +147,8 @@ public final class RelaxedSplitting implements SparseRegularization {
 
     @Override
     public RelaxedSplitting clone() {
-        return this; // immutable
+        // configuration is immutable, but each copy (ParallelWrapper replica, Spark worker) keeps its own pending u
+        return new RelaxedSplitting(penalty, beta, coupling, layerName, layout);
     }
 
     @Override

@@ -10,14 +10,15 @@ public final class FiniteCheck {
 
     /**
      * @param what e.g. {@code "weights"} or {@code "gradients"}
+     * @return the sum of {@code values} (the reduction the check needs anyway; callers may reuse it)
      * @throws NonFiniteValueException if {@code values} holds a NaN or an infinity
      */
-    public static void requireFinite(INDArray values, String layerName, String what, int iteration, int epoch) {
+    public static double requireFinite(INDArray values, String layerName, String what, int iteration, int epoch) {
         // One reduction pass: any NaN or infinity makes the sum non-finite. A finite array whose sum overflows is
         // reported as well, which is fine: weights that large mean training has already diverged.
         double sum = values.sumNumber().doubleValue();
         if (Double.isFinite(sum)) {
-            return;
+            return sum;
         }
         boolean nan = values.isNaN().any();
         String layer = layerName == null ? "a layer" : "layer '" + layerName + "'";
