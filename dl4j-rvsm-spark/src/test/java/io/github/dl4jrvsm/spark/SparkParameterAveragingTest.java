@@ -1,0 +1,67 @@
+package io.github.dl4jrvsm.spark;
+
+import io.github.dl4jrvsm.core.prox.L0Penalty;
+import io.github.dl4jrvsm.core.testsupport.TestData;
+import io.github.dl4jrvsm.core.testsupport.TestNetworks;
+import io.github.dl4jrvsm.core.training.SparseExport;
+import io.github.dl4jrvsm.core.training.SparseTraining;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
+import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Nesterovs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RVSM under Spark local[2] with parameter averaging, against single-machine training on the same data and budget. */
+class SparkParameterAveragingTest {
+
+    private static final DataSet TRAIN = TestData.blobs(1024, 20, 4, 1), TEST = TestData.blobs(256, 20, 4, 2);
+
+    private static double zeroShare(INDArray a) {
+        return a.eq(0.0).castTo(DataType.INT64).sumNumber().doubleValue() / a.length();
+    }
+
+    private static double accuracy(MultiLayerNetwork net) {
+        return net.evaluate(new ListDataSetIterator<>(TEST.asList(), 128)).accuracy();
+    }
+
+    @Test
+    void rvsmOnSparkIsExactlySparseAndCloseToSingleMachine() {
+        SparseTraining method = SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).replaceWeightsEachEpoch(false);
+        MultiLayerConfiguration conf = method.applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
+        MultiLayerNetwork single = new MultiLayerNetwork(conf.clone());
+        single.init();
+        for (int e = 0; e < 5; e++) {
+            single.fit(new ListDataSetIterator<>(TRAIN.asList(), 32));
+        }
+        SparkConf sc = new SparkConf().setMaster("local[2]").setAppName("dl4j-rvsm-test")
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false");
+        try (JavaSparkContext jsc = new JavaSparkContext(sc)) {
+            JavaRDD<DataSet> rdd = jsc.parallelize(TRAIN.batchBy(32), 2);
+            ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(32)
+                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).build();
+            SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(jsc, conf.clone(), tm);
+            for (int e = 0; e < 5; e++) {
+                spark.fit(rdd);
+            }
+            MultiLayerNetwork averaged = spark.getNetwork();
+            double sp = zeroShare(SparseExport.sparseWeights(averaged).get("hidden"));
+            double ss = zeroShare(SparseExport.sparseWeights(single).get("hidden"));
+            double ap = accuracy(SparseExport.sparseCopy(averaged, null)), as = accuracy(SparseExport.sparseCopy(single, null));
+            System.out.printf("single: sparsity %.3f accuracy %.3f; Spark local[2]: sparsity %.3f accuracy %.3f%n", ss, as, sp, ap);
+            assertTrue(sp > 0.3, "exported u is exactly sparse after averaging: " + sp);
+            assertTrue(Math.abs(sp - ss) < 0.2, "sparsity within a few points of single-machine: " + sp + " vs " + ss);
+            assertTrue(ap > as - 0.05, "accuracy within a few points of single-machine: " + ap + " vs " + as);
+        }
+    }
+}
