@@ -64,4 +64,49 @@ class SparkParameterAveragingTest {
             assertTrue(ap > as - 0.05, "accuracy within a few points of single-machine: " + ap + " vs " + as);
         }
     }
+
+    @Test
+    void rgsmGraphAndAdmmRunOnSparkAndStayExactlySparse() {
+        SparkConf sc = new SparkConf().setMaster("local[2]").setAppName("dl4j-rvsm-test-graph")
+                .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
+                .set("spark.ui.enabled", "false");
+        try (JavaSparkContext jsc = new JavaSparkContext(sc)) {
+            DataSet images = TestData.images(128, 2, 6, 3, 4);
+            // threshold sqrt(2 lambda1 / beta) at the median initial filter norm: about half the filters start below it
+            var plainConf = TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5);
+            var probe = new org.deeplearning4j.nn.graph.ComputationGraph(plainConf.clone());
+            probe.init();
+            double[] initial = io.github.dl4jrvsm.core.prox.GroupNorms.of(probe.getLayer("conv1").getParam("W"),
+                    io.github.dl4jrvsm.core.prox.ChannelGrouping.OUTPUT).toDoubleVector();
+            java.util.Arrays.sort(initial);
+            double lambda1 = initial[initial.length / 2] * initial[initial.length / 2] / 2;
+            var graphConf = SparseTraining.rgsm(new io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty(lambda1, 0), 1.0)
+                    .layers("conv1", "conv2").replaceWeightsEachEpoch(false)
+                    .applyTo(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5));
+            ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(16)
+                    .batchSizePerWorker(16).averagingFrequency(2).workerPrefetchNumBatches(0).build();
+            var spark = new org.deeplearning4j.spark.impl.graph.SparkComputationGraph(jsc, graphConf, tm);
+            JavaRDD<DataSet> rdd = jsc.parallelize(images.batchBy(16), 2);
+            for (int e = 0; e < 3; e++) {
+                spark.fit(rdd);
+            }
+            INDArray u = SparseExport.sparseWeights(spark.getNetwork()).get("conv1");
+            double[] norms = io.github.dl4jrvsm.core.prox.GroupNorms.of(u, io.github.dl4jrvsm.core.prox.ChannelGrouping.OUTPUT)
+                    .toDoubleVector();
+            long zeroFilters = java.util.Arrays.stream(norms).filter(n -> n == 0).count();
+            assertTrue(zeroFilters > 0 && zeroFilters < norms.length, "whole filters exactly zero after averaging: " + zeroFilters);
+
+            MultiLayerConfiguration admmConf = SparseTraining.with(new io.github.dl4jrvsm.core.admm.AdmmPruning(
+                            io.github.dl4jrvsm.core.admm.MagnitudeProjection.elementwise(0.7), 1e-2, 2, 20))
+                    .layers("hidden").applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
+            SparkDl4jMultiLayer admm = new SparkDl4jMultiLayer(jsc, admmConf, new ParameterAveragingTrainingMaster.Builder(32)
+                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).build());
+            JavaRDD<DataSet> blobs = jsc.parallelize(TRAIN.batchBy(32), 2);
+            for (int e = 0; e < 3; e++) {
+                admm.fit(blobs);
+            }
+            double zeros = zeroShare(SparseExport.sparseWeights(admm.getNetwork()).get("hidden"));
+            assertTrue(Math.abs(zeros - 0.7) < 0.01, "ADMM export keeps its prune fraction exactly: " + zeros);
+        }
+    }
 }
