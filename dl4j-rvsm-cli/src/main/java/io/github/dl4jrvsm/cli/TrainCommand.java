@@ -48,14 +48,8 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = ModelNames.class)
     String model;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", description = "fashion-mnist, mnist, cifar10 or cifar100 (default: ${DEFAULT-VALUE})")
-    String dataset;
 
-    @Option(names = "--data-dir", description = "directory with the data set files (default: look-up, see README)")
-    Path dataDir;
 
-    @Option(names = "--download", description = "download the official files (SHA-256 checked) if not found locally")
-    boolean download;
 
     @Option(names = "--train-examples", defaultValue = "4000", description = "training examples used, 0 = all (default: ${DEFAULT-VALUE})")
     int trainExamples;
@@ -73,11 +67,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "PGD adversarial training (default: ${DEFAULT-VALUE})")
     boolean adversarial;
 
-    @Option(names = "--eps", defaultValue = "0.03137254901960784", description = "attack epsilon in [0,1] (default: 8/255)")
-    double eps;
 
-    @Option(names = "--alpha", defaultValue = "0.00784313725490196", description = "PGD step (default: 2/255)")
-    double alpha;
 
     @Option(names = "--attack-steps", defaultValue = "10", description = "PGD steps in training (default: ${DEFAULT-VALUE})")
     int attackSteps;
@@ -106,15 +96,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-examples", defaultValue = "200", description = "test examples attacked for A2..A5 (default: ${DEFAULT-VALUE})")
     int evalExamples;
 
-    @Option(names = "--nattack-population", defaultValue = "50", description = "NAttack samples per step (default: ${DEFAULT-VALUE})")
-    int nattackPopulation;
 
-    @Option(names = "--nattack-iterations", defaultValue = "50", description = "NAttack steps (default: ${DEFAULT-VALUE})")
-    int nattackIterations;
 
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "progress bar (default: ${DEFAULT-VALUE})")
     boolean progress;
+
+    @Mixin
+    DataOptions dataOptions = new DataOptions();
+
+    @Mixin
+    AttackOptions attack = new AttackOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -130,9 +122,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         validate();
         long start = System.nanoTime();
-        TrainingData data = TrainingData.load(dataset, dataDir, download, trainExamples, validation, testExamples, seed);
+        TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, trainExamples, validation, testExamples, seed);
         Map<String, Object> settings = settings();
-        log.printf(Locale.ROOT, "rvsm train: %s on %s (%d training images from %s), %s%n", model, dataset,
+        log.printf(Locale.ROOT, "rvsm train: %s on %s (%d training images from %s), %s%n", model, dataOptions.dataset,
                 data.train().numExamples(), data.source(), CpuBackend.describe());
 
         int batchesPerEpoch = (data.train().numExamples() + batch - 1) / batch;
@@ -173,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
             DataSetIterator it = bar;
             if (adversarial) {
                 it = new AdversarialDataSetIterator(it, AdversarialBatches.pgdDefaults(net)
-                        .withAttack(ProjectedGradientDescent.pgd(eps, alpha, attackSteps)).withSeed(seed * 131 + epoch));
+                        .withAttack(ProjectedGradientDescent.pgd(attack.eps, attack.alpha, attackSteps)).withSeed(seed * 131 + epoch));
             }
             try {
                 fit(net, it);
@@ -205,10 +197,10 @@ final class TrainCommand implements Callable<Integer> {
         Model sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, bn);
         SparseModelSerializer.write(sparseModel, out.resolve("model.zip").toFile());
         RobustnessReport robustness = new RobustnessEvaluation()
-                .attack("A5", new NAttack(eps, nattackPopulation, nattackIterations, 0.1, 0.02, seed))
-                .attack("A2", ProjectedGradientDescent.fgsm(eps))
-                .attack("A3", ProjectedGradientDescent.iterativeFgsm(eps, alpha, 20))
-                .epsilons(0, eps / 4, eps / 2, eps, 2 * eps).maxExamples(evalExamples)
+                .attack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, seed))
+                .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))
+                .attack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
+                .epsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).maxExamples(evalExamples)
                 .sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
         RunReport report = new RunReport(settings, data.source(), CpuBackend.describe(), state.history(),
@@ -251,9 +243,7 @@ final class TrainCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
-        if (!(eps >= 0 && eps <= 1)) {
-            throw new IllegalArgumentException("--eps must be in [0, 1] (pixel units), got " + eps);
-        }
+        attack.validate();
         if (attackSteps < 1) {
             throw new IllegalArgumentException("--attack-steps must be >= 1, got " + attackSteps);
         }
@@ -264,14 +254,14 @@ final class TrainCommand implements Callable<Integer> {
     private Map<String, Object> settings() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("model", model);
-        s.put("dataset", dataset);
+        s.put("dataset", dataOptions.dataset);
         s.put("trainExamples", trainExamples);
         s.put("validation", validation);
         s.put("testExamples", testExamples);
         s.putAll(method.settings());
         s.put("adversarial", adversarial);
-        s.put("eps", eps);
-        s.put("alpha", alpha);
+        s.put("eps", attack.eps);
+        s.put("alpha", attack.alpha);
         s.put("attackSteps", attackSteps);
         s.put("batch", batch);
         s.put("lr", lr != null ? lr : ModelFactory.defaultLearningRate(model));
@@ -312,7 +302,7 @@ final class TrainCommand implements Callable<Integer> {
         double robust = Double.NaN;
         if (adversarial) {
             DataSet sub = TrainingData.head(val, 200);
-            robust = ProjectedGradientDescent.pgd(eps, alpha, 10).withSeed(seed)
+            robust = ProjectedGradientDescent.pgd(attack.eps, attack.alpha, 10).withSeed(seed)
                     .run(AttackModel.of(net), sub.getFeatures(), sub.getLabels()).failureRate();
         }
         SparsityReport s = SparsityReport.of(SparseExport.sparseCopyKeepingBatchNorm(net), data.shape().channels(),
