@@ -1,12 +1,9 @@
 package io.github.dl4jrvsm.adversarial.model;
 
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
+import io.github.dl4jrvsm.core.model.ShapePreservingLayerConfig;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,7 +18,7 @@ import java.util.Collection;
  * backward pass only with workspaces off, which made each gradient about twice as slow. The tap copies the gradient
  * out of the workspace as it passes, so the gradient network keeps DL4J's workspaces on.
  */
-public class InputGradientTap extends NoParamLayer {
+public class InputGradientTap extends ShapePreservingLayerConfig {
 
     /** For JSON deserialisation. */
     public InputGradientTap() {
@@ -42,21 +39,6 @@ public class InputGradientTap extends NoParamLayer {
         layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
         layer.setConf(conf);
         return layer;
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return EmptyParamInitializer.getInstance();
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        return inputType;
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.adversarial.model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
+import io.github.dl4jrvsm.core.model.ParameterFreeLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Runtime of {@link InputGradientTap}: identity forward; the backward pass copies the gradient out. */
-final class InputGradientTapLayer extends AbstractLayer<InputGradientTap> {
+final class InputGradientTapLayer extends ParameterFreeLayer<InputGradientTap> {
 
     private INDArray captured;
 
@@ -40,29 +40,5 @@ final class InputGradientTapLayer extends AbstractLayer<InputGradientTap> {
             captured = epsilon.dup();
         }
         return new Pair<>(new DefaultGradient(), mgr.leverageTo(ArrayType.ACTIVATION_GRAD, epsilon));
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
-    }
-
-    @Override
-    public Type type() {
-        return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-    }
-
-    @Override
-    public INDArray params() {
-        return null;
     }
 }

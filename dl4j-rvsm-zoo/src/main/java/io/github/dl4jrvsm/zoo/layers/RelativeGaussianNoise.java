@@ -1,14 +1,11 @@
 package io.github.dl4jrvsm.zoo.layers;
 
+import io.github.dl4jrvsm.core.model.ShapePreservingLayerConfig;
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
-import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.nn.params.EmptyParamInitializer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +27,7 @@ import java.util.Objects;
  * <p>Works in MultiLayerNetwork and ComputationGraph (typically right after an {@code ElementWiseVertex} residual
  * sum). Has no parameters. The no-argument constructor, getters and setters are there for DL4J's JSON mapper.
  */
-public class RelativeGaussianNoise extends NoParamLayer implements StochasticLayerConfig {
+public class RelativeGaussianNoise extends ShapePreservingLayerConfig implements StochasticLayerConfig {
 
     /** The authors' default noise coefficient {@code c}. */
     public static final double DEFAULT_COEFFICIENT = 0.1;
@@ -106,24 +103,6 @@ public class RelativeGaussianNoise extends NoParamLayer implements StochasticLay
         layer.setParamTable(params);
         layer.setConf(conf);
         return layer;
-    }
-
-    @Override
-    public ParamInitializer initializer() {
-        return EmptyParamInitializer.getInstance();
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        if (inputType == null) {
-            throw new IllegalStateException("Invalid input type: null for layer '" + getLayerName() + "'");
-        }
-        return inputType;
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
     }
 
     @Override

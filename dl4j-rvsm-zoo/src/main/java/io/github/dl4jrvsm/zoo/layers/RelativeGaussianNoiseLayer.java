@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.zoo.layers;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
+import io.github.dl4jrvsm.core.model.ParameterFreeLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -22,7 +22,7 @@ import java.util.Arrays;
  * needs all three ({@link RelativeNoiseMath} derives the gradient). {@link #lastNoise()} exposes the sample, and
  * {@link #fixNoise(INDArray)} replays a given one, so that the gradient can be checked against finite differences.
  */
-public class RelativeGaussianNoiseLayer extends AbstractLayer<RelativeGaussianNoise> {
+public class RelativeGaussianNoiseLayer extends ParameterFreeLayer<RelativeGaussianNoise> {
 
     private INDArray lastNoise;
     private INDArray fixedNoise;
@@ -103,30 +103,5 @@ public class RelativeGaussianNoiseLayer extends AbstractLayer<RelativeGaussianNo
         super.clear();
         lastNoise = null;
         noiseApplied = false;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
-    }
-
-    @Override
-    public Type type() {
-        return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-        // no parameters, hence no weight noise
-    }
-
-    @Override
-    public INDArray params() {
-        return null;
     }
 }
