@@ -23,18 +23,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, description = "model zip (a run's model.zip)")
     Path in;
 
-
-
-
     @Option(names = "--examples", defaultValue = "200", description = "test examples attacked (default: ${DEFAULT-VALUE})")
     int examples;
 
-
-
     @Option(names = "--eot", defaultValue = "1", description = "gradient samples per step for randomised models (default: ${DEFAULT-VALUE})")
     int eot;
-
-
 
     @Option(names = "--out", description = "write robustness.json and robustness.md into this directory")
     Path out;

@@ -48,9 +48,6 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = ModelNames.class)
     String model;
 
-
-
-
     @Option(names = "--train-examples", defaultValue = "4000", description = "training examples used, 0 = all (default: ${DEFAULT-VALUE})")
     int trainExamples;
 
@@ -66,8 +63,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--adversarial", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "PGD adversarial training (default: ${DEFAULT-VALUE})")
     boolean adversarial;
-
-
 
     @Option(names = "--attack-steps", defaultValue = "10", description = "PGD steps in training (default: ${DEFAULT-VALUE})")
     int attackSteps;
@@ -95,8 +90,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--eval-examples", defaultValue = "200", description = "test examples attacked for A2..A5 (default: ${DEFAULT-VALUE})")
     int evalExamples;
-
-
 
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "progress bar (default: ${DEFAULT-VALUE})")

@@ -51,10 +51,7 @@ public final class EnResNet extends ZooModel<EnResNet> {
 
     /** Noise coefficient {@code c >= 0}; 0 gives a plain ensemble without noise layers. */
     public EnResNet noise(double coefficient) {
-        if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
-            throw new IllegalArgumentException("noise coefficient must be a finite number >= 0, got " + coefficient);
-        }
-        this.noise = coefficient;
+        this.noise = io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise.checkedCoefficient(coefficient);
         return this;
     }
 

@@ -69,10 +69,7 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
 
     /** EnResNet noise coefficient {@code c >= 0} after every residual sum; 0 (default) adds no noise layers. */
     public ResNetCifar noise(double coefficient) {
-        if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
-            throw new IllegalArgumentException("noise coefficient must be a finite number >= 0, got " + coefficient);
-        }
-        this.noise = coefficient;
+        this.noise = io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise.checkedCoefficient(coefficient);
         return this;
     }
 

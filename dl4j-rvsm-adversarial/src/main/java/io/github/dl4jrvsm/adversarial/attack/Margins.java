@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
+import io.github.dl4jrvsm.adversarial.model.MarginLossFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -15,18 +16,7 @@ final class Margins {
 
     static double[] of(INDArray probabilities, INDArray labels) {
         INDArray logp = Transforms.log(Transforms.max(probabilities, 1e-30, true), false);
-        int[] y = labels.argMax(1).toIntVector();
-        double[] out = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            double best = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < logp.size(1); c++) {
-                if (c != y[i]) {
-                    best = Math.max(best, logp.getDouble(i, c));
-                }
-            }
-            out[i] = best - logp.getDouble(i, y[i]);
-        }
-        return out;
+        return MarginLossFunction.margins(labels, logp).toDoubleVector();
     }
 
     /** One-hot rows of the given classes. */

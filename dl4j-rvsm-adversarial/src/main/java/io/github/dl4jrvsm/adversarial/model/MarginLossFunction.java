@@ -18,7 +18,8 @@ public final class MarginLossFunction implements ILossFunction {
         return margins(labels, z);
     }
 
-    static INDArray margins(INDArray labels, INDArray z) {
+    /** Per example {@code max_{i != y} z_i - z_y}, as a column {@code [n, 1]}; {@code labels} one-hot. */
+    public static INDArray margins(INDArray labels, INDArray z) {
         long n = z.size(0);
         INDArray out = Nd4j.create(z.dataType(), n, 1);
         for (long i = 0; i < n; i++) {

@@ -60,10 +60,15 @@ public class RelativeGaussianNoise extends ShapePreservingLayerConfig implements
     }
 
     public void setCoefficient(double coefficient) {
+        this.coefficient = checkedCoefficient(coefficient);
+    }
+
+    /** {@code coefficient}, if it is a valid noise coefficient (finite, {@code >= 0}). */
+    public static double checkedCoefficient(double coefficient) {
         if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
             throw new IllegalArgumentException("noise coefficient must be a finite number >= 0, got " + coefficient);
         }
-        this.coefficient = coefficient;
+        return coefficient;
     }
 
     public boolean isNoiseAtInference() {
