@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.core.surgery;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -58,7 +59,7 @@ public final class ChannelConstants {
             case BATCH_NORM:
                 return first == null ? null : batchNorm(model, n, first);
             case ACTIVATION:
-                return first == null ? null : ScalarActivation.apply(((BaseLayer) n.layer()).getActivationFn(), first);
+                return first == null ? null : ScalarActivation.apply(((ActivationLayer) n.layer()).getActivationFn(), first);
             case POOLING:
                 return first == null ? null : keepsConstants((SubsamplingLayer) n.layer()) ? first.clone() : nan(first.length);
             case GLOBAL_POOLING: {
