@@ -20,7 +20,8 @@ import java.util.Map;
 /** The sparse-method options of {@code rvsm train}, and the {@link SparseTraining} they describe. */
 final class MethodOptions {
 
-    @Option(names = "--method", defaultValue = "rvsm", description = "none, rvsm, rgsm or admm (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "rvsm", description = "none, rvsm, rgsm, admm, or the pruning baselines slimming (network slimming) and l1-filter "
+            + "(l1-norm filter pruning) (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--penalty", description = "rvsm: l0 (default), l1, tl1; rgsm: group-l0-lasso (default), group-l0, group-lasso")
@@ -41,21 +42,69 @@ final class MethodOptions {
     @Option(names = "--grouping", defaultValue = "OUTPUT", description = "rgsm channel groups: OUTPUT or INPUT (default: ${DEFAULT-VALUE})")
     ChannelGrouping grouping;
 
-    @Option(names = "--prune-fraction", defaultValue = "0.6", description = "admm: share of weights pruned (default: ${DEFAULT-VALUE})")
+    @Option(names = "--prune-fraction", defaultValue = "0.6", description = "admm: share of weights pruned; slimming, l1-filter: share of channels (default: ${DEFAULT-VALUE})")
     double pruneFraction;
+
+    @Option(names = "--admm-structure", defaultValue = "element",
+            description = "admm: prune single weights (element) or whole output channels (channel) (default: ${DEFAULT-VALUE})")
+    String admmStructure;
+
+    @Option(names = "--sparse-layers", defaultValue = "all", description = "rvsm, rgsm, admm: which weights are "
+            + "sparsified: all (convolutions and dense layers) or conv (convolutions only, as the authors' code) "
+            + "(default: ${DEFAULT-VALUE})")
+    String sparseLayers;
+
+    @Option(names = "--prune-epoch", defaultValue = "0",
+            description = "slimming, l1-filter: epochs trained before pruning; the rest retrain (default: half)")
+    int pruneEpoch;
+
+    @Option(names = "--slimming-sparsity", defaultValue = "1e-4",
+            description = "slimming: l1 weight on the batch-norm scales before pruning (default: ${DEFAULT-VALUE})")
+    double slimmingSparsity;
 
     @Option(names = "--rho", defaultValue = "1e-2", description = "admm: penalty strength (default: ${DEFAULT-VALUE})")
     double rho;
 
     /** The configured method, or null for {@code none}. {@code admmIterations}: when ADMM hard-prunes. */
     SparseTraining training(int admmIterations) {
+        if (!sparseLayers.equals("all") && !sparseLayers.equals("conv")) {
+            throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");
+        }
         return switch (method) {
-            case "none" -> null;
+            case "none", "slimming", "l1-filter" -> null;
             case "rvsm" -> SparseTraining.rvsm(elementPenalty(), beta);
             case "rgsm" -> SparseTraining.rgsm(groupPenalty(), beta);
-            case "admm" -> SparseTraining.with(new AdmmPruning(MagnitudeProjection.elementwise(pruneFraction), rho, 1,
-                    admmIterations));
-            default -> throw new IllegalArgumentException("unknown --method '" + method + "'; choose none, rvsm, rgsm or admm");
+            case "admm" -> SparseTraining.with(new AdmmPruning(admmProjection(), rho, 1, admmIterations));
+            default -> throw new IllegalArgumentException("unknown --method '" + method + "'; choose none, rvsm, rgsm, "
+                    + "admm, slimming or l1-filter");
+        };
+    }
+
+    /** {@code training} limited to the model's convolutions with {@code --sparse-layers conv}. */
+    SparseTraining restrictLayers(SparseTraining training, org.deeplearning4j.nn.api.Model model) {
+        return switch (sparseLayers) {
+            case "all" -> training;
+            case "conv" -> training.layers(io.github.dl4jrvsm.core.training.NamedLayer.of(model).stream()
+                    .filter(l -> l.config() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer)
+                    .map(io.github.dl4jrvsm.core.training.NamedLayer::name).toArray(String[]::new));
+            default -> throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");
+        };
+    }
+
+    /** The prune-and-retrain baseline, or null for the other methods. */
+    PruneRetrain pruneRetrain(int epochs, long seed) {
+        if (!method.equals("slimming") && !method.equals("l1-filter")) {
+            return null;
+        }
+        return new PruneRetrain(method, pruneFraction, slimmingSparsity, pruneEpoch > 0 ? pruneEpoch : epochs / 2,
+                epochs, seed);
+    }
+
+    private MagnitudeProjection admmProjection() {
+        return switch (admmStructure) {
+            case "element" -> MagnitudeProjection.elementwise(pruneFraction);
+            case "channel" -> MagnitudeProjection.channels(pruneFraction, grouping);
+            default -> throw new IllegalArgumentException("--admm-structure '" + admmStructure + "'; choose element or channel");
         };
     }
 
@@ -83,6 +132,9 @@ final class MethodOptions {
     Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method);
+        if (!sparseLayers.equals("all")) {
+            m.put("sparseLayers", sparseLayers);
+        }
         if (!method.equals("none") && !method.equals("admm")) {
             m.put("penalty", penalty == null ? (method.equals("rvsm") ? "l0" : "group-l0-lasso") : penalty);
             m.put("lambda", lambda);
@@ -91,9 +143,15 @@ final class MethodOptions {
             m.put("a", a);
             m.put("grouping", grouping.name());
         }
+        if (method.equals("slimming") || method.equals("l1-filter")) {
+            m.put("pruneFraction", pruneFraction);
+            m.put("pruneEpoch", pruneEpoch);
+            m.put("slimmingSparsity", slimmingSparsity);
+        }
         if (method.equals("admm")) {
             m.put("pruneFraction", pruneFraction);
             m.put("rho", rho);
+            m.put("admmStructure", admmStructure);
         }
         return m;
     }

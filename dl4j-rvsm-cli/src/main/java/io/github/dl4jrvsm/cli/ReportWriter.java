@@ -51,8 +51,10 @@ final class ReportWriter {
         if (!epochs.isEmpty()) {
             new TrainingCurvesPlot(epochs).title("Training (validation set)").write(dir.resolve(PLOTS.get(2)));
         }
-        new RobustnessCurvePlot().title("Robust accuracy against epsilon (PGD, test set)")
+        if (!report.robustness().epsilonCurve().isEmpty()) {
+            new RobustnessCurvePlot().title("Robust accuracy against epsilon (PGD, test set)")
                 .add(String.valueOf(report.settings().get("model")), report.robustness()).write(dir.resolve(PLOTS.get(3)));
+        }
         AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(report));
     }
 

@@ -23,7 +23,8 @@ public record RunReport(Map<String, Object> settings, String data, String backen
         AtomicFiles.writeString(dir.resolve(FILE), RunState.JSON.writeValueAsString(this));
     }
 
-    static RunReport read(Path dir) throws IOException {
+    /** Reads the report of a finished run directory. */
+    public static RunReport read(Path dir) throws IOException {
         Path f = dir.resolve(FILE);
         if (!java.nio.file.Files.isRegularFile(f)) {
             throw new IllegalArgumentException("no " + FILE + " in " + dir + "; give the --out directory of a finished run");

@@ -91,6 +91,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--eval-examples", defaultValue = "200", description = "test examples attacked for A2..A5 (default: ${DEFAULT-VALUE})")
     int evalExamples;
 
+    @Option(names = "--robustness", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "measure A2..A5 and the epsilon curve after training; --no-robustness: clean accuracy on the "
+                    + "whole test set only (default: ${DEFAULT-VALUE})")
+    boolean robustness;
+
+    @Option(names = "--eval-attacks", split = ",", defaultValue = "A2,A3,A4,A5",
+            description = "the attacks measured after training: A2 FGSM, A3 IFGSM-20, A4 C&W, A5 NAttack (default: ${DEFAULT-VALUE})")
+    List<String> evalAttacks;
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "progress bar (default: ${DEFAULT-VALUE})")
     boolean progress;
@@ -122,6 +131,7 @@ final class TrainCommand implements Callable<Integer> {
 
         int batchesPerEpoch = (data.train().numExamples() + batch - 1) / batch;
         SparseTraining sparse = method.training(Math.max(1, batchesPerEpoch * epochs * 3 / 4));
+        PruneRetrain pruning = method.pruneRetrain(epochs, seed);
         if (sparse != null) {
             sparse.batchNormData(new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch), 16);
         }
@@ -130,11 +140,15 @@ final class TrainCommand implements Callable<Integer> {
         Model net;
         RunState state;
         if (resume) {
+            if (pruning != null) {
+                throw new IllegalArgumentException("--resume is not available for --method " + method.method
+                        + " (the pruned channels are chosen at the prune epoch); start the run again");
+            }
             state = RunState.read(statePath);
             requireSameSettings(state.settings(), settings);
             net = restore(checkpoint.toFile());
             if (sparse != null) {
-                sparse.resume(net);
+                method.restrictLayers(sparse, net).resume(net);
             }
             log.printf("resuming after epoch %d of %d%n", state.epochsDone(), epochs);
         } else {
@@ -142,13 +156,21 @@ final class TrainCommand implements Callable<Integer> {
                     lr != null ? lr : ModelFactory.defaultLearningRate(model), lrDrops, seed);
             net = zoo.init();
             if (sparse != null) {
-                sparse.attach(net);
+                method.restrictLayers(sparse, net).attach(net);
+            }
+            if (pruning != null) {
+                pruning.prepare(net);
             }
             state = new RunState(settings, 0, List.of(), -1, Double.NEGATIVE_INFINITY);
         }
 
         for (int epoch = state.epochsDone(); epoch < epochs; epoch++) {
             long epochStart = System.nanoTime();
+            if (pruning != null && epoch == pruning.pruneEpoch()) {
+                net = pruning.prune(net, log);
+                // the model before pruning is not a candidate: selection starts again
+                state = new RunState(settings, epoch, state.history(), -1, Double.NEGATIVE_INFINITY);
+            }
             Nd4j.getRandom().setSeed(seed * 7919 + epoch);   // dropout and noise layers: reproducible across resumes
             DataSet shuffled = data.train().copy();
             shuffled.shuffle(seed * 31 + epoch);
@@ -189,12 +211,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSetIterator bn = new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch);
         Model sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, bn);
         SparseModelSerializer.write(sparseModel, out.resolve("model.zip").toFile());
-        RobustnessReport robustness = new RobustnessEvaluation()
-                .attack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, seed))
-                .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))
-                .attack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
-                .epsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).maxExamples(evalExamples)
-                .sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+        RobustnessReport robustness = evaluation().sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
         RunReport report = new RunReport(settings, data.source(), CpuBackend.describe(), state.history(),
                 state.bestEpoch(), robustness, robustness.sparsity(), (System.nanoTime() - start) / 1e9);
@@ -205,6 +222,25 @@ final class TrainCommand implements Callable<Integer> {
         log.println(channelSurgery(sparseModel, data));
         log.printf("run directory: %s (model.zip, report.json, report.md, plots)%n", out.toAbsolutePath());
         return 0;
+    }
+
+    /** A1..A5 and the epsilon curve on --eval-examples, or with --no-robustness A1 alone on the whole test set. */
+    private RobustnessEvaluation evaluation() {
+        if (!robustness) {
+            return new RobustnessEvaluation().attack("A2", null).attack("A3", null).attack("A4", null).attack("A5", null)
+                    .epsilons();
+        }
+        RobustnessEvaluation e = new RobustnessEvaluation()
+                .attack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, seed))
+                .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))
+                .attack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
+                .epsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).maxExamples(evalExamples);
+        for (String key : List.of("A2", "A3", "A4", "A5")) {
+            if (!evalAttacks.contains(key)) {
+                e.attack(key, null);
+            }
+        }
+        return e;
     }
 
     /** Cuts zero channels out into small.zip when there are any, and says what came of it. */
@@ -242,6 +278,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelFactory.zoo(model);
         method.training(1);
+        method.pruneRetrain(epochs, seed);
+        for (String key : evalAttacks) {
+            if (!List.of("A2", "A3", "A4", "A5").contains(key)) {
+                throw new IllegalArgumentException("--eval-attacks '" + key + "'; choose from A2, A3, A4, A5");
+            }
+        }
     }
 
     private Map<String, Object> settings() {
@@ -260,6 +302,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("lr", lr != null ? lr : ModelFactory.defaultLearningRate(model));
         s.put("lrDrops", java.util.Arrays.toString(lrDrops));
         s.put("seed", seed);
+        s.put("robustness", robustness);
         return s;
     }
 

@@ -71,8 +71,11 @@ class CliTest {
                 {"train", "--method", "rvsm", "--penalty", "group-lasso"},
                 {"train", "--epochs", "0"},
                 {"train", "--no-such-option"},
-                {"evaluate", "--in", "/nonexistent/model.zip"}};
-        String[] expected = {"resnet99", "1.5", "-1.0", "group-lasso", "--epochs", "no-such-option", "/nonexistent"};
+                {"evaluate", "--in", "/nonexistent/model.zip"},
+                {"train", "--method", "admm", "--admm-structure", "filter"},
+                {"train", "--eval-attacks", "A2,A9"}};
+        String[] expected = {"resnet99", "1.5", "-1.0", "group-lasso", "--epochs", "no-such-option", "/nonexistent",
+                "filter", "A9"};
         for (int i = 0; i < cases.length; i++) {
             Object[] r = rvsm(cases[i]);
             String text = ((String) r[1]).trim();
@@ -136,5 +139,42 @@ class CliTest {
                 "--nattack-population", "8", "--nattack-iterations", "4", "--out", dir.resolve("eval").toString());
         assertEquals(0, eval[0], (String) eval[1]);
         assertTrue(Files.size(dir.resolve("eval/robustness.json")) > 100);
+    }
+
+    @Test
+    void withoutRobustnessTheCleanAccuracyCoversTheWholeTestSetAndChannelAdmmZeroesChannels() throws Exception {
+        Path run = dir.resolve("admm");
+        Object[] r = rvsm(train("--epochs", "2", "--no-adversarial", "--no-robustness", "--method", "admm",
+                "--admm-structure", "channel", "--prune-fraction", "0.5", "--out", run.toString()));
+        assertEquals(0, r[0], (String) r[1]);
+        RunReport report = RunReport.read(run);
+        assertEquals(1, report.robustness().accuracies().size());
+        assertTrue(report.robustness().epsilonCurve().isEmpty());
+        assertEquals(64, report.robustness().examples(), "A1 must cover all --test-examples, not --eval-examples");
+        Model exported = SparseModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile());
+        TrainingData data = TrainingData.load("fashion-mnist", null, false, 256, 64, 64, 42);
+        assertEquals(TrainCommand.evaluate(exported, data.test()), report.robustness().accuracy("A1"), 1e-12);
+        assertTrue(report.sparsity().channelSparsity() > 0.3, "half the channels of each layer pruned: "
+                + report.sparsity().channelSparsity());
+        assertTrue(!Files.exists(run.resolve("robustness.png")), "no curve, no robustness plot");
+    }
+
+    @Test
+    void filterPruningBaselineHoldsTheChosenChannelsAtZeroAndSlimmingNeedsBatchNorm() throws Exception {
+        Path run = dir.resolve("l1");
+        Object[] r = rvsm(train("--epochs", "2", "--no-adversarial", "--no-robustness", "--method", "l1-filter",
+                "--prune-fraction", "0.5", "--out", run.toString()));
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("pruned 11 of 22 channels"), (String) r[1]);   // 3 of 6 and 8 of 16
+        RunReport report = RunReport.read(run);
+        assertEquals(11, report.sparsity().layers().stream().filter(l -> l.name().startsWith("conv"))
+                .mapToLong(l -> l.zeroOutputChannels()).sum(), report.sparsity().toString());
+        assertEquals(2, report.selectedEpoch(), "the model before pruning is not selectable");
+        assertTrue(Files.size(run.resolve("small.zip")) < Files.size(run.resolve("model.zip")));
+
+        Object[] slim = rvsm(train("--epochs", "2", "--no-adversarial", "--method", "slimming", "--out",
+                dir.resolve("slim").toString()));
+        assertEquals(2, slim[0], (String) slim[1]);
+        assertTrue(((String) slim[1]).contains("batch"), (String) slim[1]);
     }
 }

@@ -38,8 +38,8 @@ final class GradientMaskingChecks {
                         curve.get(i - 1).epsilon(), 100 * curve.get(i).accuracy(), curve.get(i).epsilon()));
             }
         }
-        RobustnessReport.EpsilonPoint last = curve.get(curve.size() - 1);
-        if (last.epsilon() == UNBOUNDED_EPSILON && last.accuracy() > UNBOUNDED_LIMIT) {
+        RobustnessReport.EpsilonPoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+        if (last != null && last.epsilon() == UNBOUNDED_EPSILON && last.accuracy() > UNBOUNDED_LIMIT) {
             warnings.add(String.format(Locale.ROOT, "PGD with epsilon 1 (any image allowed) leaves %.2f%% accuracy; a "
                     + "working gradient attack reaches ~0%%: gradients may be masked or the attack too weak",
                     100 * last.accuracy()));

@@ -55,6 +55,10 @@ public final class RobustnessEvaluation {
         return this;
     }
 
+    /**
+     * The epsilons of the robust-accuracy curve; the unbounded check (epsilon 1) is appended. None: no curve and no
+     * unbounded check, for runs that only want the A-columns (the curve costs a PGD-20 run per epsilon).
+     */
     public RobustnessEvaluation epsilons(double... eps) {
         for (double e : eps) {
             if (!(e >= 0 && e <= 1)) {
@@ -100,7 +104,7 @@ public final class RobustnessEvaluation {
         long start = System.nanoTime();
         AttackModel m = AttackModel.of(model).withEot(eotSamples);
         Map<String, long[]> correct = new LinkedHashMap<>();   // key -> {correct, total}
-        double[] all = appendUnbounded(epsilons);
+        double[] all = epsilons.length == 0 ? epsilons : appendUnbounded(epsilons);
         long[][] curve = new long[all.length][2];
         int seen = 0;
         test.reset();

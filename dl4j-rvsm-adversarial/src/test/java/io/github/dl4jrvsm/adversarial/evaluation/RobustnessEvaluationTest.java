@@ -72,6 +72,15 @@ class RobustnessEvaluationTest {
     }
 
     @Test
+    void withoutEpsilonsOnlyTheAccuraciesAreMeasured() {
+        RobustnessReport r = new RobustnessEvaluation().attack("A2", null).attack("A3", null).attack("A4", null)
+                .attack("A5", null).epsilons().evaluate(net, new ListDataSetIterator<>(test.asList(), 48));
+        assertEquals(1, r.accuracies().size());
+        assertTrue(r.epsilonCurve().isEmpty());
+        assertEquals(net.evaluate(new ListDataSetIterator<>(test.asList(), 48)).accuracy(), r.accuracy("A1"), 1e-12);
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().attack("A7", ProjectedGradientDescent.fgsm(0.1)));
         assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().epsilons(0.1, 2));

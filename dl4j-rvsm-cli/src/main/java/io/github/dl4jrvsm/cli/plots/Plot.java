@@ -27,7 +27,7 @@ import java.util.Objects;
  * @param <P> the concrete plot, for fluent setters
  */
 public abstract sealed class Plot<P extends Plot<P>>
-        permits WeightHistogramPlot, ChannelNormHistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot {
+        permits WeightHistogramPlot, ChannelNormHistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot, FrontierPlot {
 
     /** Default width in pixels. */
     public static final int DEFAULT_WIDTH = 800;

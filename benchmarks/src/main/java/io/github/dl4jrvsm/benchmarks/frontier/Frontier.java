@@ -1,0 +1,119 @@
+package io.github.dl4jrvsm.benchmarks.frontier;
+
+import io.github.dl4jrvsm.benchmarks.tables.RunCache;
+import io.github.dl4jrvsm.cli.RunReport;
+import io.github.dl4jrvsm.cli.plots.FrontierPlot;
+import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.core.persist.AtomicFiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * {@code frontier}: trains every point of a sweep (finished points are read back), then writes
+ * {@code frontier-<name>.md} (all points, and where RVSM's and RGSM's curves lie against ADMM's) and the plots
+ * {@code frontier-<name>.png} (accuracy against sparsity) and, for PGD-trained sweeps, {@code -robust.png}.
+ */
+@Command(name = "frontier", mixinStandardHelpOptions = true,
+        description = "Accuracy-sparsity frontiers of RVSM, RGSM and ADMM at equal training budgets.")
+public final class Frontier implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", description = "sweeps: lenet5, lenet5-pgd, resnet20")
+    List<String> sweeps;
+
+    @Option(names = "--out", defaultValue = "results", description = "directory of the results and runs (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    public static void main(String[] args) {
+        CpuBackend.configure();
+        System.exit(new CommandLine(new Frontier()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RunCache runs = new RunCache(out, System.out::println);
+        for (String name : sweeps) {
+            FrontierSpec spec = FrontierSweeps.get(name);
+            Map<String, List<FrontierPoint>> byMethod = new LinkedHashMap<>();
+            List<List<String>> commands = new ArrayList<>();
+            int i = 0;
+            for (FrontierSpec.Setting s : spec.settings()) {
+                List<String> command = spec.command(s);
+                commands.add(command);
+                RunReport r = runs.report(command, String.format("sweep %s point %d/%d: %s %s", name, ++i,
+                        spec.settings().size(), s.method(), s.label()));
+                byMethod.computeIfAbsent(s.method(), k -> new ArrayList<>()).add(new FrontierPoint(s.method(), s.label(),
+                        r.sparsity().sparsity(), r.sparsity().channelSparsity(), r.robustness().accuracy("A1"),
+                        r.robustness().accuracy("A3"), r.seconds()));
+            }
+            write(spec, byMethod, commands);
+        }
+        return 0;
+    }
+
+    private void write(FrontierSpec spec, Map<String, List<FrontierPoint>> byMethod, List<List<String>> commands)
+            throws java.io.IOException {
+        String base = "frontier-" + spec.name();
+        plot(byMethod, FrontierPoint::accuracy, "test accuracy", "Accuracy against sparsity: " + spec.name(),
+                out.resolve(base + ".png"));
+        if (spec.adversarial()) {
+            plot(byMethod, FrontierPoint::robustAccuracy, "accuracy under IFGSM-20 (8/255)",
+                    "Robust accuracy against sparsity: " + spec.name(), out.resolve(base + "-robust.png"));
+        }
+        StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "### Frontier %s (%s%s)%n%n", spec.name(),
+                spec.model(), spec.adversarial() ? ", PGD-10 training" : ", natural training"));
+        md.append("| method | setting | sparsity | ch. sparsity | accuracy |")
+                .append(spec.adversarial() ? " IFGSM-20 |" : "").append(" time |\n|---|---|---:|---:|---:|")
+                .append(spec.adversarial() ? "---:|" : "").append("---:|\n");
+        for (List<FrontierPoint> pts : byMethod.values()) {
+            for (FrontierPoint p : pts) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.2f%% |%s %.0f s |%n", p.method(),
+                        p.setting(), 100 * p.sparsity(), 100 * p.channelSparsity(), 100 * p.accuracy(),
+                        spec.adversarial() ? String.format(Locale.ROOT, " %.2f%% |", 100 * p.robustAccuracy()) : "",
+                        p.seconds()));
+            }
+        }
+        md.append('\n');
+        List<FrontierPoint> admm = byMethod.getOrDefault("ADMM", List.of());
+        for (String m : List.of("RVSM-l0", "RGSM")) {
+            if (byMethod.containsKey(m) && !admm.isEmpty()) {
+                md.append("- accuracy: ").append(FrontierComparison.of(m, byMethod.get(m), "ADMM", admm,
+                        FrontierPoint::accuracy).summary()).append('\n');
+                if (spec.adversarial()) {
+                    md.append("- robust accuracy: ").append(FrontierComparison.of(m, byMethod.get(m), "ADMM", admm,
+                            FrontierPoint::robustAccuracy).summary()).append('\n');
+                }
+            }
+        }
+        md.append(String.format(Locale.ROOT, "%nPlot: `%s.png`%s. Budget per point: %s.%n%n<details><summary>commands"
+                        + "</summary>%n%n", base, spec.adversarial() ? ", `" + base + "-robust.png`" : "",
+                String.join(" ", spec.budget().dataset(), spec.budget().trainExamples() + " images,",
+                        spec.budget().epochs() + " epochs")));
+        for (List<String> c : commands) {
+            md.append("- `rvsm ").append(String.join(" ", c)).append("`\n");
+        }
+        md.append("\n</details>\n");
+        AtomicFiles.writeString(out.resolve(base + ".md"), md.toString());
+        System.out.println(md);
+    }
+
+    private static void plot(Map<String, List<FrontierPoint>> byMethod, ToDoubleFunction<FrontierPoint> y, String yTitle,
+                             String title, Path png) throws java.io.IOException {
+        FrontierPlot plot = new FrontierPlot().title(title).axes("sparsity (share of zero weights)", yTitle);
+        for (Map.Entry<String, List<FrontierPoint>> e : byMethod.entrySet()) {
+            plot.add(e.getKey(), e.getValue().stream().map(p -> new FrontierPlot.Point(p.sparsity(), y.applyAsDouble(p)))
+                    .toList());
+        }
+        plot.write(png);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.dl4jrvsm.benchmarks.frontier;
+
+import io.github.dl4jrvsm.benchmarks.tables.Budget;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sweeps of the cpu scale: LeNet-5 and ResNet20 on Fashion-MNIST, naturally and PGD-trained. Grids span each
+ * method's range from little to nearly total sparsity; the adversarial sweeps are thinner because every point costs
+ * eleven forward-backward passes per batch.
+ */
+public final class FrontierSweeps {
+
+    private FrontierSweeps() {
+    }
+
+    public static Map<String, FrontierSpec> all() {
+        return Map.of(
+                "lenet5", new FrontierSpec("lenet5", "lenet5",
+                        new Budget("fashion-mnist", 10000, 1000, 5000, 6, new int[]{4}, 64, 200, 10, null), false,
+                        FrontierSpec.standardGrid(1e-2, new double[]{3e-6, 1e-5, 3e-5, 1e-4, 3e-4},
+                                new double[]{1e-3, 3e-3, 1e-2, 3e-2, 1e-1}, new double[]{0.5, 0.7, 0.85, 0.93, 0.97})),
+                "lenet5-pgd", new FrontierSpec("lenet5-pgd", "lenet5",
+                        new Budget("fashion-mnist", 3000, 500, 2000, 4, new int[]{3}, 64, 300, 10, null), true,
+                        FrontierSpec.standardGrid(1e-2, new double[]{1e-5, 1e-4, 3e-4},
+                                new double[]{3e-3, 3e-2, 1e-1}, new double[]{0.7, 0.9, 0.97})),
+                "resnet20", new FrontierSpec("resnet20", "resnet20",
+                        new Budget("fashion-mnist", 3000, 500, 2000, 3, new int[]{2}, 64, 200, 10, null), false,
+                        FrontierSpec.standardGrid(1e-2, new double[]{1e-6, 1e-5, 1e-4},
+                                new double[]{1e-2, 5e-2, 1e-1}, new double[]{0.6, 0.85, 0.95})));
+    }
+
+    public static FrontierSpec get(String name) {
+        FrontierSpec s = all().get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no sweep '" + name + "'; choose one of " + List.copyOf(all().keySet()));
+        }
+        return s;
+    }
+}

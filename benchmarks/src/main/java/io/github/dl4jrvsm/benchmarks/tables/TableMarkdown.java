@@ -1,0 +1,65 @@
+package io.github.dl4jrvsm.benchmarks.tables;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table in the dissertation's layout, every number of ours beside the dissertation's ("ours / dissertation"),
+ * followed by the budget, the note on what differs, and the command of every row so that each can be re-run alone.
+ */
+public final class TableMarkdown {
+
+    private TableMarkdown() {
+    }
+
+    public static String render(TableSpec table, Scale scale, List<RowResult> results, String machine) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "### Table %s: %s (%s scale)%n%n", table.id(), table.title(),
+                scale.name().toLowerCase(Locale.ROOT)));
+        sb.append("| ").append(table.id().startsWith("4.") && table.adversarial() ? "Net" : "Method");
+        for (String p : table.params()) {
+            sb.append(" | ").append(p);
+        }
+        for (Metric m : table.metrics()) {
+            sb.append(" | ").append(m.header());
+        }
+        sb.append(" | time |\n|---");
+        sb.append("|---".repeat(table.params().size()));
+        sb.append("|---:".repeat(table.metrics().size() + 1)).append("|\n");
+        for (RowResult r : results) {
+            sb.append("| ").append(r.row().label());
+            for (String p : table.params()) {
+                sb.append(" | ").append(r.row().params().getOrDefault(p, ""));
+            }
+            for (Metric m : table.metrics()) {
+                sb.append(" | ").append(cell(r.ours(m), r.dissertation(m)));
+            }
+            sb.append(String.format(Locale.ROOT, " | %.0f s |%n", r.report().seconds()));
+        }
+        sb.append("\nCells: ours / dissertation, in percent. ");
+        Budget b = table.budget(scale);
+        sb.append(String.format(Locale.ROOT, "Budget: %s, %s training images, %d validation, %s test images (A1), "
+                        + "%d epochs, batch %d, learning-rate drops at %s%s; %s.%n",
+                b.dataset(), b.trainExamples() == 0 ? "all" : String.valueOf(b.trainExamples()), b.validation(),
+                b.testExamples() == 0 ? "all" : String.valueOf(b.testExamples()), b.epochs(), b.batch(),
+                java.util.Arrays.toString(b.lrDrops()), b.lr() == null ? "" : ", initial learning rate " + b.lr(),
+                table.adversarial() ? String.format(Locale.ROOT, "PGD-%d adversarial training (8/255, step 2/255, "
+                        + "random start), attacks on %d test images", b.attackSteps(), b.evalExamples())
+                        : "natural training"));
+        if (!table.note().isEmpty()) {
+            sb.append('\n').append(table.note()).append('\n');
+        }
+        sb.append('\n').append(machine).append("\n\n<details><summary>commands of the rows</summary>\n\n");
+        for (RowResult r : results) {
+            sb.append("- `rvsm ").append(String.join(" ", r.command())).append("`\n");
+        }
+        sb.append("\n</details>\n");
+        return sb.toString();
+    }
+
+    private static String cell(double ours, double dissertation) {
+        String o = Double.isNaN(ours) ? "-" : String.format(Locale.ROOT, "%.2f", ours);
+        String d = Double.isNaN(dissertation) ? "-" : String.format(Locale.ROOT, "%.2f", dissertation);
+        return o + " / " + d;
+    }
+}

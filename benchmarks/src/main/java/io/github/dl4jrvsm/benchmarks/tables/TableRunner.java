@@ -1,0 +1,59 @@
+package io.github.dl4jrvsm.benchmarks.tables;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the rows of a table with {@code rvsm train}, each in its own run directory under
+ * {@code out/runs}, and collects their reports. A row whose directory already holds a report is read, not trained
+ * again, so an interrupted table is continued by running the same command.
+ */
+public final class TableRunner {
+
+    private final RunCache runs;
+
+    public TableRunner(Path out, Consumer<String> log) {
+        this.runs = new RunCache(out, log);
+    }
+
+    public List<RowResult> run(TableSpec table, Scale scale) throws IOException {
+        List<RowResult> results = new ArrayList<>();
+        int i = 0;
+        for (Row row : table.rows()) {
+            i++;
+            List<String> command = command(table, row, scale);
+            String label = String.format("table %s row %d/%d: %s", table.id(), i, table.rows().size(), row.label());
+            results.add(new RowResult(row, runs.directory(command), runs.report(command, label), command));
+        }
+        return results;
+    }
+
+    /** The full command of a row: its method options, then the scale's budget, the training kind, the evaluation. */
+    static List<String> command(TableSpec table, Row row, Scale scale) {
+        List<String> c = new ArrayList<>(List.of("train"));
+        c.addAll(row.method());
+        String method = c.get(c.indexOf("--method") + 1);
+        if (List.of("rvsm", "rgsm", "admm").contains(method)) {
+            // the authors' code: only convolution kernels are sparsified, RGSM groups are input channels
+            c.addAll(List.of("--sparse-layers", "conv"));
+            if (!method.equals("rvsm")) {
+                c.addAll(List.of("--grouping", "INPUT"));
+            }
+        }
+        c.addAll(table.budget(scale).toArgs());
+        if (!table.adversarial()) {
+            c.add("--no-adversarial");
+        }
+        if (table.needsAttacks()) {
+            c.add("--eval-attacks");
+            c.add(String.join(",", table.metrics().stream().filter(Metric::needsAttacks).map(Metric::name).toList()));
+        } else {
+            c.add("--no-robustness");
+        }
+        c.add("--no-progress");
+        return c;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.dl4jrvsm.benchmarks.tables;
+
+import io.github.dl4jrvsm.cli.RunReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A tiny table run end to end: the cells are the runs' own numbers, and a re-run reads finished rows back. */
+class TableRunnerTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void cellsComeFromTheRunReportsAndFinishedRowsAreNotTrainedAgain() throws Exception {
+        Budget tiny = new Budget("fashion-mnist", 256, 64, 200, 1, new int[0], 64, 16, 2, null);
+        List<Metric> metrics = List.of(Metric.ACCURACY, Metric.CHANNEL_SPARSITY);
+        TableSpec table = new TableSpec("t", "tiny", tiny, tiny, List.of("lambda"), metrics, List.of(
+                Row.of("base", List.of("--model", "lenet5", "--method", "none"), metrics, 99.1, 0),
+                Row.of("rgsm", List.of("lambda=0.5", "--model", "lenet5", "--method", "rgsm", "--penalty", "group-lasso",
+                        "--lambda", "0.5", "--beta", "1"), metrics, 98.74, 71.43)), false, "a note");
+        List<String> log = new ArrayList<>();
+        List<RowResult> first = new TableRunner(out, log::add).run(table, Scale.CPU);
+        assertEquals(2, log.stream().filter(l -> l.startsWith("table t row")).count());
+
+        Path report = first.get(1).directory().resolve("report.json");
+        FileTime written = Files.getLastModifiedTime(report);
+        log.clear();
+        List<RowResult> again = new TableRunner(out, log::add).run(table, Scale.CPU);
+        assertTrue(log.isEmpty(), "finished rows must be read, not trained: " + log);
+        assertEquals(written, Files.getLastModifiedTime(report));
+
+        String md = TableMarkdown.render(table, Scale.CPU, again, "machine");
+        for (RowResult r : again) {
+            RunReport rep = RunReport.read(r.directory());
+            assertEquals(200, rep.robustness().examples(), "A1 on every test image");
+            String cell = String.format(Locale.ROOT, "%.2f / %.2f", 100 * rep.robustness().accuracy("A1"),
+                    r.dissertation(Metric.ACCURACY));
+            assertTrue(md.contains(cell), cell + " in\n" + md);
+        }
+        assertTrue(again.get(1).report().sparsity().channelSparsity() > 0, "group lasso at lambda/beta 0.5 zeroes channels");
+        assertTrue(md.contains("| rgsm | 0.5 |") && md.contains("a note") && md.contains("--no-robustness"), md);
+    }
+}
