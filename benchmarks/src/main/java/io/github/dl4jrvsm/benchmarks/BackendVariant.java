@@ -59,7 +59,8 @@ record BackendVariant(String build, boolean helpers) {
     List<String> jvmProperties() {
         List<String> props = new ArrayList<>();
         if (build.equals("plain")) {
-            props.add("-D" + CpuBackend.MODE_PROPERTY + "=plain");
+            // the empty extension must be explicit, else JavaCPP loads the first other build it finds
+            props.add("-D" + CpuBackend.PLATFORM_EXTENSION + "=");
         } else {
             props.add("-D" + CpuBackend.PLATFORM_EXTENSION + "=-" + build);
         }
