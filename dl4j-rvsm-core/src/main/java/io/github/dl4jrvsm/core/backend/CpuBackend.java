@@ -19,7 +19,8 @@ import java.util.Map;
  * convolution layer reach oneDNN.
  *
  * <p>Why this choice: docs/PERFORMANCE.md, "DL4J backend against PyTorch" ({@code BackendBenchmark} times every
- * build with and without helpers; {@code -onednn-avx2} with helpers is the fastest, also on AVX-512 CPUs).
+ * build with and without helpers; a oneDNN build with helpers is 4.5-10x the others, and the three oneDNN builds were
+ * within noise of each other, so the one that also runs on AVX2-only CPUs is used).
  *
  * <p>Both properties are read once, when ND4J loads its native library, so {@link #configure()} must run before the
  * first ND4J call of the JVM. Properties already set by the user ({@code -D...}) are never overridden.
