@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.spark;
 
+import io.github.dl4jrvsm.core.backend.CpuBackend;
 import io.github.dl4jrvsm.core.data.DataSetName;
 import io.github.dl4jrvsm.core.data.DataSplits;
 import io.github.dl4jrvsm.core.data.Datasets;
@@ -44,6 +45,7 @@ public final class SparkRvsmJob {
     }
 
     public static void main(String[] args) throws Exception {
+        CpuBackend.configure(); // before any ND4J call; in local mode the executors share this JVM
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: SparkRvsmJob <fashion-mnist-dir> <out.zip> [epochs]");
         }

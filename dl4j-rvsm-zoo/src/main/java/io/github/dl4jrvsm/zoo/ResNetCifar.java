@@ -1,7 +1,9 @@
 package io.github.dl4jrvsm.zoo;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -27,6 +29,7 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
     private ResNetVariant variant = ResNetVariant.PRE_ACTIVATION;
     private double noise;
     private boolean noiseAtInference = true;
+    private CNN2DFormat dataFormat = CNN2DFormat.NCHW;
 
     private ResNetCifar(int depth) {
         blocksPerStage(depth);
@@ -79,6 +82,23 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
         return this;
     }
 
+    /**
+     * Memory layout of the images and of every activation: {@code NCHW} (default, DL4J's and the data iterators') or
+     * {@code NHWC} (channels last, which oneDNN may prefer). Inputs must then be {@code [batch, height, width,
+     * channels]}; the weights are laid out the same either way, so one seed gives the same network in both.
+     */
+    public ResNetCifar dataFormat(CNN2DFormat format) {
+        if (format == null) {
+            throw new IllegalArgumentException("data format must not be null; CNN2DFormat.NCHW or CNN2DFormat.NHWC");
+        }
+        this.dataFormat = format;
+        return this;
+    }
+
+    public CNN2DFormat dataFormat() {
+        return dataFormat;
+    }
+
     public int depth() {
         return depth;
     }
@@ -94,7 +114,10 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
         ResNetBody body = body();
         String features = body.addTo(g, layers(), "", "input");
         g.addLayer("output", Layers.softmaxOutput(classes()), features);
-        return g.setOutputs("output").setInputTypes(inputShape().inputType()).build();
+        InputShape shape = inputShape();
+        InputType type = dataFormat == CNN2DFormat.NCHW ? shape.inputType()
+                : InputType.convolutional(shape.height(), shape.width(), shape.channels(), dataFormat);
+        return g.setOutputs("output").setInputTypes(type).build();
     }
 
     @Override

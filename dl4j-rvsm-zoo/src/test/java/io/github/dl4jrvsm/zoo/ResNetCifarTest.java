@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -7,7 +8,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 
@@ -111,6 +114,18 @@ class ResNetCifarTest {
     @Test
     void sameSeedSameWeights() {
         assertEquals(ResNetCifar.resnet20().seed(7).init().params(), ResNetCifar.resnet20().seed(7).init().params());
+    }
+
+    @Test
+    void channelsLastIsTheSameNetworkOnPermutedImages() {
+        ComputationGraph nchw = ResNetCifar.depth(8).seed(3).init();
+        ComputationGraph nhwc = ResNetCifar.depth(8).seed(3).dataFormat(CNN2DFormat.NHWC).init();
+        assertEquals(nchw.params(), nhwc.params());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32);
+        INDArray expected = nchw.outputSingle(x);
+        INDArray actual = nhwc.outputSingle(x.permute(0, 2, 3, 1).dup());
+        assertTrue(expected.equalsWithEps(actual, 1e-4), expected + " vs " + actual);
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().dataFormat(null));
     }
 
     @ParameterizedTest

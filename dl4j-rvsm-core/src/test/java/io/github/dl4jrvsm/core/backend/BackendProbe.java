@@ -20,6 +20,7 @@ public final class BackendProbe {
         CpuBackend.configure();
         System.out.println("HELPER " + helperName());
         System.out.println("LOSSES " + losses());
+        System.out.println("LIB " + CpuBackend.nativeLibrary());
     }
 
     static String helperName() {

@@ -26,6 +26,13 @@ class CpuBackendTest {
     }
 
     @Test
+    void choiceIsExplicitSoJavaCppDoesNotSearch() {
+        assertTrue(CpuBackend.isConfigured());
+        String ext = System.getProperty(CpuBackend.PLATFORM_EXTENSION);
+        assertTrue(CpuBackend.ONEDNN_AVX2.equals(ext) || CpuBackend.PLAIN.equals(ext), "extension " + ext);
+    }
+
+    @Test
     void fastPathIsOnAndMatchesThePlainPath() throws Exception {
         if (!CpuBackend.cpuHasAvx2()) {
             return; // nothing to compare on such a CPU: the plain build is the default there
@@ -42,6 +49,11 @@ class CpuBackendTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM timed out");
         assertEquals(0, p.exitValue(), out);
         assertTrue(out.contains("HELPER none"), "the plain run must not use helpers:\n" + out);
+        String lib = out.lines().filter(l -> l.startsWith("LIB ")).findFirst().orElseThrow();
+        // JavaCPP would load the oneDNN build (with its own oneDNN kernels inside the native ops) if the plain build
+        // were not asked for explicitly; the comparison is only meaningful against the really plain binary.
+        assertTrue(lib.contains("linux-x86_64/") && !lib.contains("onednn"), "plain run loaded " + lib);
+        assertTrue(CpuBackend.nativeLibrary().contains("linux-x86_64-onednn-avx2/"), CpuBackend.nativeLibrary());
         String line = out.lines().filter(l -> l.startsWith("LOSSES ")).findFirst().orElseThrow();
         String[] parts = line.substring("LOSSES [".length(), line.length() - 1).split(",\\s*");
         assertEquals(fast.size(), parts.length);
