@@ -141,6 +141,26 @@ final class PruningNets {
         return Nd4j.randn(DataType.FLOAT, shape);
     }
 
+    /**
+     * {@code n} 1x8x8 images of 3 classes told apart by brightness (class mean -3, 0, 3, per-pixel noise 1):
+     * separable after global average pooling, which TestData.images' per-pixel blobs are not.
+     */
+    static DataSet brightness(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        INDArray x = Nd4j.create(DataType.FLOAT, n, 1, 8, 8);
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 3);
+        for (int i = 0; i < n; i++) {
+            int c = r.nextInt(3);
+            for (int h = 0; h < 8; h++) {
+                for (int w = 0; w < 8; w++) {
+                    x.putScalar(new int[]{i, 0, h, w}, 3 * (c - 1) + r.nextGaussian());
+                }
+            }
+            y.putScalar(i, c, 1.0);
+        }
+        return new DataSet(x, y);
+    }
+
     /** Fraction of examples whose arg-max output is the labelled class. */
     static double accuracy(Model m, DataSet data) {
         INDArray predicted = output(m, data.getFeatures()).argMax(1);
