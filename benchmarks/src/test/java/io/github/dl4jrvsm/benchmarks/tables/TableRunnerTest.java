@@ -26,8 +26,8 @@ class TableRunnerTest {
         List<Metric> metrics = List.of(Metric.ACCURACY, Metric.CHANNEL_SPARSITY);
         TableSpec table = new TableSpec("t", "tiny", tiny, tiny, List.of("lambda"), metrics, List.of(
                 Row.of("base", List.of("--model", "lenet5", "--method", "none"), metrics, 99.1, 0),
-                Row.of("rgsm", List.of("lambda=0.5", "--model", "lenet5", "--method", "rgsm", "--penalty", "group-lasso",
-                        "--lambda", "0.5", "--beta", "1"), metrics, 98.74, 71.43)), false, "a note");
+                Row.of("rgsm", List.of("lambda=2", "--model", "lenet5", "--method", "rgsm", "--penalty", "group-lasso",
+                        "--lambda", "2", "--beta", "1"), metrics, 98.74, 71.43)), false, "a note");
         List<String> log = new ArrayList<>();
         List<RowResult> first = new TableRunner(out, log::add).run(table, Scale.CPU);
         assertEquals(2, log.stream().filter(l -> l.startsWith("table t row")).count());
@@ -47,7 +47,13 @@ class TableRunnerTest {
                     r.dissertation(Metric.ACCURACY));
             assertTrue(md.contains(cell), cell + " in\n" + md);
         }
-        assertTrue(again.get(1).report().sparsity().channelSparsity() > 0, "group lasso at lambda/beta 0.5 zeroes channels");
-        assertTrue(md.contains("| rgsm | 0.5 |") && md.contains("a note") && md.contains("--no-robustness"), md);
+        // the authors' setting the runner adds: conv kernels only, input-channel groups, counted on the input side
+        double channels = Metric.CHANNEL_SPARSITY.percent(again.get(1).report());
+        assertTrue(channels > 0, "group lasso at lambda/beta 2 zeroes input channels: " + channels);
+        assertEquals(0, again.get(1).report().sparsity().layers().stream().filter(l -> !l.type().equals("ConvolutionLayer"))
+                .mapToLong(l -> l.zeroWeights()).sum(), "dense layers are not sparsified");
+        assertTrue(md.contains(String.format(Locale.ROOT, "%.2f / 71.43", channels)), md);
+        assertTrue(md.contains("| rgsm | 2 |") && md.contains("a note") && md.contains("--no-robustness")
+                && md.contains("--grouping INPUT"), md);
     }
 }
