@@ -29,9 +29,10 @@ import java.util.function.Supplier;
  *
  * <p>Every latency is a pair of medians from {@link Latency#measure}, which interleaves the two networks; only the
  * ratios mean anything on a shared machine. Usage: {@code SurgeryLatencyBenchmark [repetitions] [warmup] [batches]},
- * e.g. {@code 9 2 1,128}. Batches up to 8 run 5x the repetitions and at least 20 warm-up passes: a pass takes well
- * under a millisecond there, so a few runs would measure the JIT and the scheduler. LeNet-5 has no batch norm, so
- * its "folding" row compares two equal networks and shows the noise floor.
+ * e.g. {@code 9 2 1,128}: at least that many repetitions and warm-up passes; where one pass of the original network
+ * takes less than a third of a second the count is raised so a measurement spans about 3 seconds (at most 400
+ * repetitions, warm-up a fifth of that), because with few sub-millisecond runs on a loaded machine the medians
+ * measure the scheduler. LeNet-5 has no batch norm, so its "folding" row compares two equal networks: the noise floor.
  */
 public final class SurgeryLatencyBenchmark {
 
@@ -61,15 +62,18 @@ public final class SurgeryLatencyBenchmark {
 
         StringBuilder table = new StringBuilder("| network | rate | FLOPs speed-up | batch | latency speed-up | off by | "
                 + "folded: latency speed-up | folded: off by |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        StringBuilder foldAlone = new StringBuilder("| network | batch norms folded / kept | batch | folding speed-up "
-                + "(unpruned) |\n|---|---|---:|---:|\n");
+        StringBuilder foldAlone = new StringBuilder("| network | batch norms folded / kept | batch | repetitions | folding speed-up "
+                + "(unpruned) |\n|---|---|---:|---:|---:|\n");
         for (Map.Entry<String, Supplier<Model>> e : models.entrySet()) {
             Model before = e.getValue().get();
             FoldedModel<Model> foldedBefore = BatchNormFolding.foldWithDecisions(before);
+            Map<Integer, Integer> reps = new LinkedHashMap<>();
             for (int b : batches) {
-                Latency f = Latency.measure(before, foldedBefore.network(), input(b), warm(b, warmup), reps(b, repetitions));
-                foldAlone.append(String.format(Locale.ROOT, "| %s | %d / %d | %d | %.2fx |%n", e.getKey(),
-                        foldedBefore.folded().size(), foldedBefore.kept().size(), b, 1 / f.ratio()));
+                reps.put(b, reps(before, input(b), repetitions));
+                int r = reps.get(b);
+                Latency f = Latency.measure(before, foldedBefore.network(), input(b), Math.max(warmup, r / 5), r);
+                foldAlone.append(String.format(Locale.ROOT, "| %s | %d / %d | %d | %d | %.2fx |%n", e.getKey(),
+                        foldedBefore.folded().size(), foldedBefore.kept().size(), b, r, 1 / f.ratio()));
             }
             long flopsBefore = SparsityReport.of(before, SHAPE).flops();
             for (double rate : RATES) {
@@ -78,9 +82,9 @@ public final class SurgeryLatencyBenchmark {
                 double flopSpeedUp = (double) flopsBefore / SparsityReport.of(after, SHAPE).flops();
                 for (int b : batches) {
                     INDArray x = input(b);
-                    Latency plain = Latency.measure(before, after, x, warm(b, warmup), reps(b, repetitions));
-                    Latency folded = Latency.measure(foldedBefore.network(), foldedAfter, x, warm(b, warmup),
-                            reps(b, repetitions));
+                    int r = reps.get(b);
+                    Latency plain = Latency.measure(before, after, x, Math.max(warmup, r / 5), r);
+                    Latency folded = Latency.measure(foldedBefore.network(), foldedAfter, x, Math.max(warmup, r / 5), r);
                     String row = String.format(Locale.ROOT, "| %s | %.2f | %.2fx | %d | %.2fx | %.2f | %.2fx | %.2f |%n",
                             e.getKey(), rate, flopSpeedUp, b, 1 / plain.ratio(), flopSpeedUp * plain.ratio(),
                             1 / folded.ratio(), flopSpeedUp * folded.ratio());
@@ -95,12 +99,11 @@ public final class SurgeryLatencyBenchmark {
         System.out.println(foldAlone);
     }
 
-    private static int reps(int batch, int repetitions) {
-        return batch <= 8 ? 5 * repetitions : repetitions;
-    }
-
-    private static int warm(int batch, int warmup) {
-        return batch <= 8 ? Math.max(20, 10 * warmup) : warmup;
+    /** Repetitions so that one measurement of {@code model} on {@code x} spans about 3 s, at least {@code min}. */
+    private static int reps(Model model, INDArray x, int min) {
+        Latency.measure(model, model, x, 1, 1);
+        double ms = Latency.measure(model, model, x, 0, 3).beforeMs();
+        return (int) Math.max(min, Math.min(400, Math.ceil(3000 / Math.max(ms, 1e-3) / 2)));
     }
 
     private static INDArray input(int batch) {
