@@ -154,6 +154,23 @@ class BatchNormFoldingTest {
     }
 
     @Test
+    void reportTimesBothSidesFoldedOnlyWhenAsked() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(TestNetworks.convBn(2, 8, 3, new Adam(0.01), 1));
+        net.init();
+        SurgeryResult same = new SurgeryResult(BatchNormFolding.fold(net), List.of());
+        SurgeryReport.LatencyOptions once = new SurgeryReport.LatencyOptions(new int[]{2}, 0, 1);
+
+        SurgeryReport plain = SurgeryReport.of(net, same, null, once, 2, 8, 8);
+        SurgeryReport folded = SurgeryReport.of(net, same, null, once.withFoldedBatchNorm(), 2, 8, 8);
+
+        assertFalse(plain.latencyFolded());
+        assertTrue(folded.latencyFolded());
+        assertTrue(folded.toMarkdown().contains("batch norm folded)"), folded.toMarkdown());
+        assertTrue(folded.maxAbsDifference() < 1e-4, "difference " + folded.maxAbsDifference());
+        assertEquals(folded, SurgeryReport.fromJson(folded.toJson()));
+    }
+
+    @Test
     void badInputIsNamed() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> BatchNormFolding.fold(null));
         assertTrue(none.getMessage().contains("got null"), none.getMessage());
