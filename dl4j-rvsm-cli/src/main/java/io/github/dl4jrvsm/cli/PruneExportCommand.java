@@ -1,6 +1,8 @@
 package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
+import io.github.dl4jrvsm.core.surgery.BatchNormFolding;
+import io.github.dl4jrvsm.core.surgery.FoldedModel;
 import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
 import io.github.dl4jrvsm.core.surgery.NothingToRemoveException;
 import io.github.dl4jrvsm.core.surgery.SurgeryReport;
@@ -19,6 +21,11 @@ import java.util.concurrent.Callable;
 /**
  * {@code rvsm prune-export}: cuts the zero channels out of a sparse model (channel surgery) and writes the smaller
  * dense model and a JSON report (parameters, FLOPs, file size, latency before and after) next to it.
+ *
+ * <p>{@code --fold-batch-norm} writes the smaller model with every batch norm that follows a convolution or dense
+ * layer folded into it (inference only: no batch norm left to train), checks that model against the input, and
+ * times both sides folded, so the latency ratio is the surgery's and not the folding's. Off by default: the plain
+ * export stays a trainable DL4J model.
  *
  * <p>Exit codes: 0 written; 1 nothing removable, outputs not equal, or another failure (then nothing is written);
  * 2 bad arguments. Errors are one line.
@@ -52,6 +59,10 @@ final class PruneExportCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "largest output difference accepted on the check inputs (default: ${DEFAULT-VALUE})")
     double tolerance;
 
+    @Option(names = "--fold-batch-norm", description = "fold batch norms into the convolution or dense layer before "
+            + "them in the written model (inference only) and time both sides folded (default: off)")
+    boolean foldBatchNorm;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -69,15 +80,23 @@ final class PruneExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage().replace('\n', ' ') + "; nothing written");
             return 1;
         }
-        SurgeryReport report = SurgeryReport.of(model, result, null,
-                new SurgeryReport.LatencyOptions(batchSizes, warmup, repetitions), shape);
+        SurgeryReport.LatencyOptions options = new SurgeryReport.LatencyOptions(batchSizes, warmup, repetitions);
+        if (foldBatchNorm) {
+            FoldedModel<Model> folded = BatchNormFolding.foldWithDecisions(result.network());
+            log.println("batch norm: " + folded.folded().size() + " folded, " + folded.kept().size() + " kept");
+            folded.kept().forEach(d -> log.println("  " + d.describe()));
+            result = new SurgeryResult(folded.network(), result.decisions());
+            options = options.withFoldedBatchNorm();
+        }
+        SurgeryReport report = SurgeryReport.of(model, result, null, options, shape);
         log.print(report.toMarkdown());
         if (!(report.maxAbsDifference() <= tolerance)) {
             spec.commandLine().getErr().println("error: the new model's outputs differ by " + report.maxAbsDifference()
                     + " > --tolerance " + tolerance + "; nothing written");
             return 1;
         }
-        AtomicFiles.write(out, tmp -> ModelSerializer.writeModel(result.network(), tmp.toFile(), false));
+        Model written = result.network();
+        AtomicFiles.write(out, tmp -> ModelSerializer.writeModel(written, tmp.toFile(), false));
         Path json = reportPath(out);
         report.writeJson(json);
         log.println("written: " + out + " and " + json);

@@ -83,6 +83,56 @@ class PruneExportCommandTest {
         assertTrue(json.get("flopRatio").asDouble() < 1);
     }
 
+    /** conv(identity) 8 -> BN -> relu -> max pool -> softmax, filters 0..2 zeroed, a few steps trained. */
+    private Path sparseConvBn() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(3).updater(new org.nd4j.linalg.learning.config.Adam(0.01)).list()
+                .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(8).padding(1, 1)
+                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder().build())
+                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder().kernelSize(4, 4).stride(4, 4).build())
+                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(3)
+                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 1)).build());
+        net.init();
+        Nd4j.getRandom().setSeed(2);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 8, 8);
+        INDArray y = Nd4j.eye(3).getRows(new int[]{0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2, 0});
+        for (int i = 0; i < 3; i++) {
+            net.fit(x, y);
+        }
+        net.getLayer(0).getParam("W").get(NDArrayIndex.interval(0, 3), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all()).assign(0);
+        Path f = dir.resolve("convbn.zip");
+        ModelSerializer.writeModel(net, f.toFile(), false);
+        return f;
+    }
+
+    @Test
+    void foldBatchNormWritesAFoldedModelWithTheSameOutputs() throws Exception {
+        Path in = sparseConvBn();
+        Path out = dir.resolve("folded.zip");
+        Object[] r = rvsm("prune-export", "--in", in.toString(), "--out", out.toString(), "--input-shape", "1,8,8",
+                "--batches", "2", "--repetitions", "1", "--warmup", "0", "--fold-batch-norm");
+        assertEquals(0, r[0], (String) r[1]);
+        assertTrue(((String) r[1]).contains("batch norm: 1 folded, 0 kept"), (String) r[1]);
+        assertTrue(((String) r[1]).contains("batch norm folded)"), (String) r[1]);
+
+        MultiLayerNetwork before = ModelSerializer.restoreMultiLayerNetwork(in.toFile());
+        MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(out.toFile());
+        assertEquals(before.getnLayers() - 1, after.getnLayers());
+        assertEquals(5, after.getLayer(0).getParam("W").size(0));
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 8, 8);
+        double diff = before.output(x).sub(after.output(x)).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-4, "difference " + diff);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("folded.json").toFile());
+        assertTrue(json.get("latencyFolded").asBoolean());
+        assertEquals(after.numParams(), json.get("paramsAfter").asLong());
+    }
+
     @Test
     void nothingRemovableWritesNothingAndExitsWithOne() throws Exception {
         Path in = sparseLeNet(false);

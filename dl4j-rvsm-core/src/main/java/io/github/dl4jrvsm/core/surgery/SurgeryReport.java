@@ -36,22 +36,43 @@ import java.util.Locale;
  * @param maxAbsDifference largest output difference on the check input
  * @param checkedOn        what the check input was
  * @param latency          one entry per measured batch size
+ * @param latencyFolded    whether latency was measured with batch norm folded into both networks
+ *                         ({@link LatencyOptions#foldBatchNorm()}); parameters, FLOPs and file size are of the
+ *                         networks as given either way
  * @param decisions        what was done to each channel space
  */
 public record SurgeryReport(String model, long[] inputShape, int removedChannels, long paramsBefore,
                             long paramsAfter, long flopsBefore, long flopsAfter, long bytesBefore, long bytesAfter,
-                            double maxAbsDifference, String checkedOn, List<Latency> latency,
+                            double maxAbsDifference, String checkedOn, List<Latency> latency, boolean latencyFolded,
                             List<SpaceDecision> decisions) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** How latency is measured: batch sizes, warm-up and timed repetitions per batch size. */
-    public record LatencyOptions(int[] batches, int warmup, int repetitions) {
-        /** Batches 1 and 128, 3 warm-up and 15 timed repetitions. */
+    /**
+     * How latency is measured: batch sizes, warm-up and timed repetitions per batch size, and whether both networks
+     * are timed after {@link BatchNormFolding} (default off).
+     *
+     * <p>Why folding is an option of the measurement: on the CPU backend batch norm costs about as much as the
+     * convolution it follows and shrinks with the channel count, not with the FLOPs, so an unfolded comparison
+     * mostly measures batch norm. Folding both sides compares what a deployment (which folds) would run; folding
+     * only one side would credit the surgery with the folding's gain.
+     */
+    public record LatencyOptions(int[] batches, int warmup, int repetitions, boolean foldBatchNorm) {
+        /** Batches 1 and 128, 3 warm-up and 15 timed repetitions, networks as given. */
         public static final LatencyOptions DEFAULT = new LatencyOptions(new int[]{1, 128}, 3, 15);
         /** No latency measurement. */
         public static final LatencyOptions NONE = new LatencyOptions(new int[0], 0, 1);
+
+        /** Networks timed as given. */
+        public LatencyOptions(int[] batches, int warmup, int repetitions) {
+            this(batches, warmup, repetitions, false);
+        }
+
+        /** The same options, timing both networks with batch norm folded. */
+        public LatencyOptions withFoldedBatchNorm() {
+            return new LatencyOptions(batches, warmup, repetitions, true);
+        }
     }
 
     /**
@@ -67,13 +88,17 @@ public record SurgeryReport(String model, long[] inputShape, int removedChannels
         INDArray x = check != null ? check : random(16, inputShape, 5);
         double diff = SurgeryOutputs.maxAbsDifference(before, after, x);
         List<Latency> latency = new ArrayList<>();
+        boolean fold = options.foldBatchNorm() && options.batches().length > 0;
+        Model timedBefore = fold ? BatchNormFolding.fold(before) : before;
+        Model timedAfter = fold ? BatchNormFolding.fold(after) : after;
         for (int b : options.batches()) {
-            latency.add(Latency.measure(before, after, random(b, inputShape, 6), options.warmup(), options.repetitions()));
+            latency.add(Latency.measure(timedBefore, timedAfter, random(b, inputShape, 6), options.warmup(),
+                    options.repetitions()));
         }
         return new SurgeryReport(before.getClass().getSimpleName(), inputShape.clone(), result.removedChannels(),
                 before.numParams(), after.numParams(), SparsityReport.of(before, inputShape).flops(),
                 SparsityReport.of(after, inputShape).flops(), fileSize(before), fileSize(after), diff, checkedOn,
-                List.copyOf(latency), result.decisions());
+                List.copyOf(latency), fold, result.decisions());
     }
 
     private static INDArray random(int batch, long[] shape, long seed) {
@@ -140,8 +165,9 @@ public record SurgeryReport(String model, long[] inputShape, int removedChannels
                 flopsAfter / 1e6, flopRatio()));
         sb.append(String.format(Locale.ROOT, "| file bytes | %d | %d | %.3f |%n", bytesBefore, bytesAfter, sizeRatio()));
         for (Latency l : latency) {
-            sb.append(String.format(Locale.ROOT, "| latency ms, batch %d (median of %d) | %.3f | %.3f | %.3f |%n",
-                    l.batch(), l.repetitions(), l.beforeMs(), l.afterMs(), l.ratio()));
+            sb.append(String.format(Locale.ROOT, "| latency ms, batch %d (median of %d%s) | %.3f | %.3f | %.3f |%n",
+                    l.batch(), l.repetitions(), latencyFolded ? ", batch norm folded" : "", l.beforeMs(),
+                    l.afterMs(), l.ratio()));
         }
         sb.append(String.format(Locale.ROOT, "%n%d channels removed; max |output difference| %.3g on %s%n%n",
                 removedChannels, maxAbsDifference, checkedOn));

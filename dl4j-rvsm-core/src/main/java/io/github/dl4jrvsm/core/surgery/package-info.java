@@ -12,5 +12,10 @@
  * {@link io.github.dl4jrvsm.core.surgery.NetworkRebuilder} (the new network) and
  * {@link io.github.dl4jrvsm.core.surgery.ChannelSurgery}, the entry point. {@link
  * io.github.dl4jrvsm.core.surgery.SurgeryReport} compares parameters, FLOPs, file size and measured latency.
+ *
+ * <p>{@link io.github.dl4jrvsm.core.surgery.BatchNormFolding} is the inference-time companion: it merges each batch
+ * norm that directly follows a convolution or dense layer into that layer ({@code FoldAnalysis} decides,
+ * {@code FoldedParams} computes, {@code FoldRebuilder} builds), because on the CPU backend an unfolded batch norm
+ * keeps a pruned network's latency from following its FLOPs.
  */
 package io.github.dl4jrvsm.core.surgery;

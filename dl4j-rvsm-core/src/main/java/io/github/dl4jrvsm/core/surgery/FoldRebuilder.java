@@ -1,0 +1,148 @@
+package io.github.dl4jrvsm.core.surgery;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the network without the folded batch norms: a clone of the configuration with those layers (or vertices)
+ * removed, their readers rewired to the producer, a bias switched on where the producer had none, then initialised
+ * and filled with the original parameters, the producers' replaced by {@link FoldedParams}.
+ *
+ * <p>Why rebuild instead of editing the live network: DL4J keeps all parameters in one flat buffer whose layout
+ * follows the configuration, so adding a bias or dropping a layer needs a new network.
+ */
+final class FoldRebuilder {
+
+    private FoldRebuilder() {
+    }
+
+    static Model rebuild(Model original, ChannelGraph graph, List<BatchNormFold> decisions) {
+        Map<String, String> bnOfProducer = new HashMap<>();
+        for (BatchNormFold d : decisions) {
+            if (d.isFolded()) {
+                bnOfProducer.put(d.producer(), d.batchNorm());
+            }
+        }
+        Map<String, Map<String, INDArray>> params = newParams(original, graph, bnOfProducer);
+        if (original instanceof MultiLayerNetwork mln) {
+            return rebuild(mln, graph, bnOfProducer, params);
+        }
+        return rebuild((ComputationGraph) original, bnOfProducer, params);
+    }
+
+    /** Parameters of every kept layer in the new network, by node name. */
+    private static Map<String, Map<String, INDArray>> newParams(Model original, ChannelGraph graph,
+                                                             Map<String, String> bnOfProducer) {
+        Map<String, Map<String, INDArray>> out = new HashMap<>();
+        for (ChannelNode n : graph.nodes()) {
+            if (n.layer() == null || bnOfProducer.containsValue(n.name())) {
+                continue;
+            }
+            Map<String, INDArray> live = LiveParams.of(original, n);
+            String bn = bnOfProducer.get(n.name());
+            if (bn != null) {
+                ChannelNode b = graph.node(bn);
+                out.put(n.name(), FoldedParams.fold(live, n.layer() instanceof DenseLayer,
+                        (BatchNormalization) b.layer(), LiveParams.of(original, b)));
+            } else {
+                Map<String, INDArray> copy = new HashMap<>();
+                live.forEach((k, v) -> copy.put(k, v.dup()));
+                out.put(n.name(), copy);
+            }
+        }
+        return out;
+    }
+
+    private static MultiLayerNetwork rebuild(MultiLayerNetwork original, ChannelGraph graph,
+                                             Map<String, String> bnOfProducer, Map<String, Map<String, INDArray>> params) {
+        MultiLayerConfiguration conf = original.getLayerWiseConfigurations().clone();
+        List<NeuralNetConfiguration> confs = new ArrayList<>();
+        Map<Integer, InputPreProcessor> pre = new HashMap<>();
+        List<String> kept = new ArrayList<>();
+        for (ChannelNode n : graph.nodes()) {
+            if (n.index() < 0 || bnOfProducer.containsValue(n.name())) {
+                continue;
+            }
+            InputPreProcessor p = conf.getInputPreProcess(n.index());
+            if (p != null) {
+                pre.put(confs.size(), p);
+            }
+            NeuralNetConfiguration c = conf.getConf(n.index());
+            if (bnOfProducer.containsKey(n.name())) {
+                addBias(c.getLayer());
+            }
+            confs.add(c);
+            kept.add(n.name());
+        }
+        conf.setConfs(confs);
+        conf.setInputPreProcessors(pre);
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        for (int i = 0; i < kept.size(); i++) {
+            fill(kept.get(i), net.getLayer(i).paramTable(), params.get(kept.get(i)));
+        }
+        return net;
+    }
+
+    private static ComputationGraph rebuild(ComputationGraph original, Map<String, String> bnOfProducer,
+                                            Map<String, Map<String, INDArray>> params) {
+        ComputationGraphConfiguration conf = original.getConfiguration().clone();
+        for (Map.Entry<String, String> e : bnOfProducer.entrySet()) {
+            String producer = e.getKey(), bn = e.getValue();
+            conf.getVertices().remove(bn);
+            conf.getVertexInputs().remove(bn);
+            conf.getVertexInputs().values().forEach(in -> in.replaceAll(s -> s.equals(bn) ? producer : s));
+            conf.getNetworkOutputs().replaceAll(s -> s.equals(bn) ? producer : s);
+            addBias(((LayerVertex) conf.getVertices().get(producer)).getLayerConf().getLayer());
+        }
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        for (org.deeplearning4j.nn.api.Layer l : net.getLayers()) {
+            String name = l.conf().getLayer().getLayerName();
+            fill(name, l.paramTable(), params.get(name));
+        }
+        return net;
+    }
+
+    private static void addBias(Layer layer) {
+        if (layer instanceof ConvolutionLayer c) {
+            c.setHasBias(true);
+        } else {
+            ((DenseLayer) layer).setHasBias(true);
+        }
+    }
+
+    private static void fill(String name, Map<String, INDArray> target, Map<String, INDArray> source) {
+        for (Map.Entry<String, INDArray> e : target.entrySet()) {
+            INDArray v = source == null ? null : source.get(e.getKey());
+            if (v == null) {
+                throw new IllegalStateException("no value for parameter " + name + "_" + e.getKey());
+            }
+            if (v.length() != e.getValue().length()) {
+                throw new IllegalStateException("parameter " + name + "_" + e.getKey() + " has shape "
+                        + Arrays.toString(v.shape()) + ", expected " + Arrays.toString(e.getValue().shape()));
+            }
+            // same element order: W keeps its shape; a bias may be [n] or [1, n] depending on the layer
+            e.getValue().assign(v.reshape(e.getValue().shape()).castTo(e.getValue().dataType()));
+        }
+    }
+}
