@@ -38,9 +38,13 @@ final class Layers {
                 .hasBias(bias).weightInit(convolutionInit).activation(activation).build();
     }
 
-    /** Batch norm (DL4J defaults: decay 0.9, eps 1e-5, learnable gamma and beta) followed by {@code activation}. */
-    static BatchNormalization batchNorm(Activation activation) {
-        return new BatchNormalization.Builder().activation(activation).build();
+    /**
+     * Batch norm (DL4J defaults: decay 0.9, eps 1e-5, learnable gamma and beta). No activation: DL4J's batch-norm
+     * layer ignores the one it is given (its activate() returns the normalised input), so a ReLU after batch norm
+     * must be its own {@link #relu()} layer.
+     */
+    static BatchNormalization batchNorm() {
+        return new BatchNormalization.Builder().activation(Activation.IDENTITY).build();
     }
 
     static ActivationLayer relu() {

@@ -1,7 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.nd4j.linalg.activations.Activation;
 
 import java.util.Arrays;
 
@@ -48,8 +47,9 @@ final class ResNetBody {
         g.addLayer(prefix + "stem.conv", layers.conv(3, 1, widths[0], false), input);
         String x = prefix + "stem.conv";
         if (variant == ResNetVariant.POST_ACTIVATION) {
-            g.addLayer(prefix + "stem.bn", Layers.batchNorm(Activation.RELU), x);
-            x = prefix + "stem.bn";
+            g.addLayer(prefix + "stem.bn", Layers.batchNorm(), x);
+            g.addLayer(prefix + "stem.relu", Layers.relu(), prefix + "stem.bn");
+            x = prefix + "stem.relu";
         }
         int in = widths[0];
         for (int s = 0; s < widths.length; s++) {
@@ -61,8 +61,9 @@ final class ResNetBody {
             }
         }
         if (variant == ResNetVariant.PRE_ACTIVATION) {
-            g.addLayer(prefix + "head.bn", Layers.batchNorm(Activation.RELU), x);
-            x = prefix + "head.bn";
+            g.addLayer(prefix + "head.bn", Layers.batchNorm(), x);
+            g.addLayer(prefix + "head.relu", Layers.relu(), prefix + "head.bn");
+            x = prefix + "head.relu";
         }
         g.addLayer(prefix + "head.pool", Layers.globalAveragePool(), x);
         return prefix + "head.pool";

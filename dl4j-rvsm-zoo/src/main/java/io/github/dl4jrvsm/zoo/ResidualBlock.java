@@ -2,13 +2,12 @@ package io.github.dl4jrvsm.zoo;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * One basic residual block (two 3x3 convolutions) added to a graph, in either {@link ResNetVariant}, optionally
  * followed by {@link io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise} on the residual sum.
  *
- * <p>Vertex names are {@code prefix + "conv1"}, {@code "bn1"}, ..., {@code "shortcut.conv"}, {@code "add"},
+ * <p>Vertex names are {@code prefix + "conv1"}, {@code "bn1"}, {@code "relu1"}, ..., {@code "shortcut.conv"}, {@code "add"},
  * {@code "noise"},
  * so a layer's name says where it is, e.g. {@code stage2.block1.conv1}.
  *
@@ -46,13 +45,15 @@ record ResidualBlock(ResNetVariant variant, int in, int out, int stride, double 
      * {@code relu(bn1(x))} and the identity shortcut reads {@code x}, as in the authors' PreActBasicBlock.
      */
     private String addPreActivation(GraphBuilder g, Layers layers, String p, String x) {
-        g.addLayer(p + "bn1", Layers.batchNorm(Activation.RELU), x);
-        g.addLayer(p + "conv1", layers.conv(3, stride, out, false), p + "bn1");
-        g.addLayer(p + "bn2", Layers.batchNorm(Activation.RELU), p + "conv1");
-        g.addLayer(p + "conv2", layers.conv(3, 1, out, false), p + "bn2");
+        g.addLayer(p + "bn1", Layers.batchNorm(), x);
+        g.addLayer(p + "relu1", Layers.relu(), p + "bn1");
+        g.addLayer(p + "conv1", layers.conv(3, stride, out, false), p + "relu1");
+        g.addLayer(p + "bn2", Layers.batchNorm(), p + "conv1");
+        g.addLayer(p + "relu2", Layers.relu(), p + "bn2");
+        g.addLayer(p + "conv2", layers.conv(3, 1, out, false), p + "relu2");
         String shortcut = x;
         if (projects()) {
-            g.addLayer(p + "shortcut.conv", layers.conv(1, stride, out, false), p + "bn1");
+            g.addLayer(p + "shortcut.conv", layers.conv(1, stride, out, false), p + "relu1");
             shortcut = p + "shortcut.conv";
         }
         g.addVertex(p + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "conv2", shortcut);
@@ -65,13 +66,14 @@ record ResidualBlock(ResNetVariant variant, int in, int out, int stride, double 
      */
     private String addPostActivation(GraphBuilder g, Layers layers, String p, String x) {
         g.addLayer(p + "conv1", layers.conv(3, stride, out, false), x);
-        g.addLayer(p + "bn1", Layers.batchNorm(Activation.RELU), p + "conv1");
-        g.addLayer(p + "conv2", layers.conv(3, 1, out, false), p + "bn1");
-        g.addLayer(p + "bn2", Layers.batchNorm(Activation.IDENTITY), p + "conv2");
+        g.addLayer(p + "bn1", Layers.batchNorm(), p + "conv1");
+        g.addLayer(p + "relu1", Layers.relu(), p + "bn1");
+        g.addLayer(p + "conv2", layers.conv(3, 1, out, false), p + "relu1");
+        g.addLayer(p + "bn2", Layers.batchNorm(), p + "conv2");
         String shortcut = x;
         if (projects()) {
             g.addLayer(p + "shortcut.conv", layers.conv(1, stride, out, false), x);
-            g.addLayer(p + "shortcut.bn", Layers.batchNorm(Activation.IDENTITY), p + "shortcut.conv");
+            g.addLayer(p + "shortcut.bn", Layers.batchNorm(), p + "shortcut.conv");
             shortcut = p + "shortcut.bn";
         }
         g.addVertex(p + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), p + "bn2", shortcut);

@@ -40,7 +40,8 @@ public final class Vgg16 extends ZooModel<Vgg16> {
             String p = "block" + (block + 1) + ".";
             for (int c = 0; c < BLOCKS[block].length; c++) {
                 b.layer(Layers.named(layers.conv(3, 1, BLOCKS[block][c], false), p + "conv" + (c + 1)));
-                b.layer(Layers.named(Layers.batchNorm(Activation.RELU), p + "bn" + (c + 1)));
+                b.layer(Layers.named(Layers.batchNorm(), p + "bn" + (c + 1)));
+                b.layer(Layers.named(Layers.relu(), p + "relu" + (c + 1)));
             }
             b.layer(Layers.named(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Same).build(), p + "pool"));

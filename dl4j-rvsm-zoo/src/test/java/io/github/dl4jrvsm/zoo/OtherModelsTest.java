@@ -52,7 +52,8 @@ class OtherModelsTest {
                 .count();
         assertEquals(13, convs);
         assertEquals(13, bns);
-        assertEquals("block5.conv3", colour.getLayer(colour.getLayers().length - 6).conf().getLayer().getLayerName());
+        assertEquals("block5.conv3", colour.getLayer(colour.getLayers().length - 7).conf().getLayer().getLayerName());
+        assertEquals("block5.relu3", colour.getLayer(colour.getLayers().length - 5).conf().getLayer().getLayerName());
         assertOutputs(colour, InputShape.CIFAR, 10);
         assertOutputs(grey, InputShape.FASHION_MNIST, 5);
         assertThrows(IllegalArgumentException.class, () -> new Vgg16().headWidth(0));

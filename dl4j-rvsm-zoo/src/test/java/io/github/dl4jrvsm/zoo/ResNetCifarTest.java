@@ -73,7 +73,9 @@ class ResNetCifarTest {
     void preActivationWiringFollowsTheAuthorsBlock() {
         ComputationGraphConfiguration conf = ResNetCifar.resnet20().conf();
         // the projection reads the pre-activated input, only where the shape changes
-        assertEquals(List.of("stage2.block1.bn1"), conf.getVertexInputs().get("stage2.block1.shortcut.conv"));
+        assertEquals(List.of("stage2.block1.relu1"), conf.getVertexInputs().get("stage2.block1.shortcut.conv"));
+        assertEquals(List.of("stage2.block1.bn1"), conf.getVertexInputs().get("stage2.block1.relu1"));
+        assertEquals(List.of("stage2.block1.relu2"), conf.getVertexInputs().get("stage2.block1.conv2"));
         assertEquals(List.of("stage2.block1.conv2", "stage2.block1.shortcut.conv"),
                 conf.getVertexInputs().get("stage2.block1.add"));
         assertTrue(conf.getVertices().containsKey("stage3.block1.shortcut.conv"));

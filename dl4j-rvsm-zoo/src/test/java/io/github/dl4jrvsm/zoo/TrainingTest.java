@@ -33,7 +33,7 @@ class TrainingTest {
                 Arguments.of("ResNet20 post-activation", (Supplier<Model>) () -> ResNetCifar.resnet20()
                         .variant(ResNetVariant.POST_ACTIVATION).inputShape(grey).init(), 192, 32, 1),
                 Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).inputShape(grey).init(),
-                        128, 32, 1),
+                        128, 32, 2),
                 Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().inputShape(grey).updater(small).init(),
                         32, 16, 3),
                 Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().inputShape(grey).updater(small)

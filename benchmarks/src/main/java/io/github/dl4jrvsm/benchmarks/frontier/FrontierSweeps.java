@@ -22,11 +22,11 @@ public final class FrontierSweeps {
                         FrontierSpec.standardGrid(1e-2, new double[]{3e-6, 1e-5, 3e-5, 1e-4, 3e-4},
                                 new double[]{1e-3, 1e-2, 1e-1, 0.3, 1, 3}, new double[]{0.5, 0.7, 0.85, 0.93, 0.97})),
                 "lenet5-pgd", new FrontierSpec("lenet5-pgd", "lenet5",
-                        new Budget("fashion-mnist", 2000, 300, 2000, 4, new int[]{3}, 64, 200, 10, null), true,
+                        new Budget("fashion-mnist", 1500, 300, 2000, 3, new int[]{2}, 64, 200, 10, null), true,
                         FrontierSpec.standardGrid(1e-2, new double[]{1e-5, 1e-4, 3e-4},
                                 new double[]{0.1, 0.3, 1}, new double[]{0.7, 0.9, 0.97})),
                 "resnet20", new FrontierSpec("resnet20", "resnet20",
-                        new Budget("fashion-mnist", 2000, 500, 2000, 3, new int[]{2}, 64, 200, 10, null), false,
+                        new Budget("fashion-mnist", 1500, 300, 2000, 2, new int[0], 64, 200, 10, null), false,
                         FrontierSpec.standardGrid(1e-2, new double[]{1e-6, 1e-5, 1e-4},
                                 new double[]{0.1, 0.5, 1}, new double[]{0.6, 0.85, 0.95})));
     }
