@@ -55,8 +55,9 @@ public final class Reproduce implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), CpuBackend.describe(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
         for (TableSpec t : chosen) {
-            String md = TableMarkdown.render(t, scale, runner.run(t, scale), machine);
             Path file = out.resolve("table-" + t.id() + "-" + scale.name().toLowerCase(Locale.ROOT) + ".md");
+            String md = TableMarkdown.render(t, scale, runner.run(t, scale,
+                    soFar -> AtomicFiles.writeString(file, TableMarkdown.render(t, scale, soFar, machine))), machine);
             AtomicFiles.writeString(file, md);
             System.out.println(md);
             System.out.println("written: " + file);

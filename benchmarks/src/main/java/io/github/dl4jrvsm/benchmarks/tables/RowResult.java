@@ -5,11 +5,18 @@ import io.github.dl4jrvsm.cli.RunReport;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A row's finished run: where it is, its report, and the exact command that made it. */
+/**
+ * A row's run: where it is, its report (null while the run is pending), and the exact command that makes it.
+ */
 public record RowResult(Row row, Path directory, RunReport report, List<String> command) {
 
+    public boolean pending() {
+        return report == null;
+    }
+
+    /** Our value in percent, NaN while pending. */
     public double ours(Metric m) {
-        return m.percent(report);
+        return report == null ? Double.NaN : m.percent(report);
     }
 
     public double dissertation(Metric m) {

@@ -32,9 +32,9 @@ public final class TableMarkdown {
                 sb.append(" | ").append(r.row().params().getOrDefault(p, ""));
             }
             for (Metric m : table.metrics()) {
-                sb.append(" | ").append(cell(r.ours(m), r.dissertation(m)));
+                sb.append(" | ").append(cell(r.pending() ? "not run" : number(r.ours(m)), r.dissertation(m)));
             }
-            sb.append(String.format(Locale.ROOT, " | %.0f s |%n", r.report().seconds()));
+            sb.append(r.pending() ? " | |\n" : String.format(Locale.ROOT, " | %.0f s |%n", r.report().seconds()));
         }
         sb.append("\nCells: ours / dissertation, in percent. ");
         Budget b = table.budget(scale);
@@ -57,9 +57,11 @@ public final class TableMarkdown {
         return sb.toString();
     }
 
-    private static String cell(double ours, double dissertation) {
-        String o = Double.isNaN(ours) ? "-" : String.format(Locale.ROOT, "%.2f", ours);
-        String d = Double.isNaN(dissertation) ? "-" : String.format(Locale.ROOT, "%.2f", dissertation);
-        return o + " / " + d;
+    private static String cell(String ours, double dissertation) {
+        return ours + " / " + number(dissertation);
+    }
+
+    private static String number(double percent) {
+        return Double.isNaN(percent) ? "-" : String.format(Locale.ROOT, "%.2f", percent);
     }
 }

@@ -20,15 +20,32 @@ public final class TableRunner {
     }
 
     public List<RowResult> run(TableSpec table, Scale scale) throws IOException {
+        return run(table, scale, partial -> { });
+    }
+
+    /**
+     * Runs the rows in order; after each one {@code progress} gets every row, the ones still to run marked pending,
+     * so that a long table shows what is finished while it runs (and after an interruption).
+     */
+    public List<RowResult> run(TableSpec table, Scale scale, Progress progress) throws IOException {
         List<RowResult> results = new ArrayList<>();
-        int i = 0;
         for (Row row : table.rows()) {
-            i++;
             List<String> command = command(table, row, scale);
-            String label = String.format("table %s row %d/%d: %s", table.id(), i, table.rows().size(), row.label());
-            results.add(new RowResult(row, runs.directory(command), runs.report(command, label), command));
+            results.add(new RowResult(row, runs.directory(command), null, command));
+        }
+        for (int i = 0; i < results.size(); i++) {
+            RowResult r = results.get(i);
+            String label = String.format("table %s row %d/%d: %s", table.id(), i + 1, results.size(), r.row().label());
+            results.set(i, new RowResult(r.row(), r.directory(), runs.report(r.command(), label), r.command()));
+            progress.rowDone(List.copyOf(results));
         }
         return results;
+    }
+
+    /** Told after every finished row. */
+    @FunctionalInterface
+    public interface Progress {
+        void rowDone(List<RowResult> soFar) throws IOException;
     }
 
     /** The full command of a row: its method options, then the scale's budget, the training kind, the evaluation. */
