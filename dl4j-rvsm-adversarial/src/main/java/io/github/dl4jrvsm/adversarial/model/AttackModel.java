@@ -64,6 +64,17 @@ public final class AttackModel {
         return eotSamples;
     }
 
+    /**
+     * Copies the model's parameters into the gradient networks again before the next gradient. Needed when they
+     * changed outside {@code fit} without the iteration count moving, as {@code ParallelWrapper}'s averaging does;
+     * {@link io.github.dl4jrvsm.adversarial.training.AdversarialBatches} calls it once per batch.
+     */
+    public void refresh() {
+        for (GradientNetwork g : gradients.values()) {
+            g.invalidate();
+        }
+    }
+
     /** Class probabilities in inference mode, {@code [n, classes]}. */
     public INDArray probabilities(INDArray x) {
         return model instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) model).outputSingle(false, x);

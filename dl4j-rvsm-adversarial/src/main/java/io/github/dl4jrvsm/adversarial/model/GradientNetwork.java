@@ -64,6 +64,11 @@ final class GradientNetwork {
         return org.nd4j.linalg.ops.transforms.Transforms.log(p, false).negi().reshape(x.size(0));
     }
 
+    /** The next gradient or loss copies the source's parameters again, whatever its iteration count says. */
+    void invalidate() {
+        syncedIteration = Long.MIN_VALUE;
+    }
+
     private void prepare(INDArray x) {
         if (twin == null) {
             build(x);

@@ -74,6 +74,8 @@ public final class AdversarialBatches {
     public INDArray perturb(INDArray features, INDArray labels) {
         int n = (int) features.size(0);
         int k = (int) Math.round(fraction * n);
+        // attack the parameters as they are now: averaging (ParallelWrapper) changes them without fit
+        model.refresh();
         // a fresh random start for every batch, reproducible from the seed
         Attack batchAttack = attack.withSeed(random.nextLong());
         if (k == n) {

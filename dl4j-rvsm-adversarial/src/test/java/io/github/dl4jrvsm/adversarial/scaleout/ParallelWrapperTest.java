@@ -10,7 +10,20 @@ import io.github.dl4jrvsm.core.testsupport.TestData;
 import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.testsupport.FashionMnist;
+import io.github.dl4jrvsm.core.prox.ChannelGrouping;
+import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
+import io.github.dl4jrvsm.core.prox.GroupNorms;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.parallelism.ParallelWrapper;
 import org.junit.jupiter.api.Test;
@@ -20,6 +33,10 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,5 +114,110 @@ class ParallelWrapperTest {
             wrapper.shutdown();
         }
         assertTrue(robust.score(pixels) < before, "adversarial training under ParallelWrapper lowers the loss");
+    }
+
+    /** conv(3x3, 8 filters) -&gt; dense softmax on 2x6x6 images, RGSM on the convolution's filters. */
+    private static MultiLayerNetwork rgsmNet(double lambda1) {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).updater(new Nesterovs(0.05, 0.9))
+                .weightInit(WeightInit.RELU).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv1").nOut(8).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(6, 6, 2)).build();
+        return SparseTraining.rgsm(new GroupL0LassoPenalty(lambda1, 0), 1.0).layers("conv1").replaceWeightsEachEpoch(false)
+                .network(conf);
+    }
+
+    private static long zeroFilters(MultiLayerNetwork net) {
+        double[] norms = GroupNorms.of(SparseExport.sparseWeights(net).get("conv1"), ChannelGrouping.OUTPUT).toDoubleVector();
+        return Arrays.stream(norms).filter(n -> n == 0).count();
+    }
+
+    @Test
+    void rgsmUnderParallelWrapperZeroesWholeFiltersLikeSingleWorker() {
+        DataSet train = TestData.images(768, 2, 6, 3, 4), test = TestData.images(256, 2, 6, 3, 5);
+        // threshold sqrt(2 lambda1 / beta) at the median initial filter norm: about half the filters start below it
+        double[] initial = GroupNorms.of(rgsmNet(1e-9).getLayer("conv1").getParam("W"), ChannelGrouping.OUTPUT)
+                .toDoubleVector();
+        Arrays.sort(initial);
+        double lambda1 = initial[initial.length / 2] * initial[initial.length / 2] / 2;
+        MultiLayerNetwork single = rgsmNet(lambda1), parallel = rgsmNet(lambda1);
+        ParallelWrapper wrapper = new ParallelWrapper.Builder<>(parallel).workers(2).averagingFrequency(3).build();
+        try {
+            for (int e = 0; e < 5; e++) {
+                single.fit(new ListDataSetIterator<>(train.asList(), 32));
+                wrapper.fit(new ListDataSetIterator<>(train.asList(), 32));
+            }
+        } finally {
+            wrapper.shutdown();
+        }
+        long zp = zeroFilters(parallel), zs = zeroFilters(single);
+        MultiLayerNetwork exported = SparseExport.sparseCopy(parallel, null);
+        INDArray w = exported.getLayer("conv1").getParam("W");
+        long exportedZero = Arrays.stream(GroupNorms.of(w, ChannelGrouping.OUTPUT).toDoubleVector()).filter(n -> n == 0).count();
+        double ap = exported.evaluate(new ListDataSetIterator<>(test.asList(), 128)).accuracy();
+        double as = SparseExport.sparseCopy(single, null).evaluate(new ListDataSetIterator<>(test.asList(), 128)).accuracy();
+        System.out.printf("RGSM zero filters of 8: single %d, ParallelWrapper(2) %d; accuracy %.3f vs %.3f%n", zs, zp, as, ap);
+        assertTrue(zp > 0 && zp < 8, "whole filters exactly zero after averaging: " + zp);
+        assertEquals(zp, exportedZero, "the exported model has the same whole zero filters");
+        assertTrue(Math.abs(zp - zs) <= 2, "zero filters close to single-worker: " + zp + " vs " + zs);
+        assertTrue(ap > as - 0.05, "accuracy close to single-worker: " + ap + " vs " + as);
+    }
+
+    @Test
+    void adversarialRvsmUnderParallelWrapperIsCloseToSingleWorker() {
+        // real images (Fashion-MNIST at 14x14): on the Gaussian blobs even natural training is robust at this epsilon
+        DataSet train = FashionMnist.flat14(true, 1024), test = FashionMnist.flat14(false, 300);
+        var attack = ProjectedGradientDescent.pgd(0.1, 0.05, 3);
+        MultiLayerNetwork single = fashionRvsmNet(), parallel = fashionRvsmNet(), natural = fashionRvsmNet();
+        AdversarialBatches singleBatches = AdversarialBatches.pgdDefaults(single).withAttack(attack);
+        ParallelWrapper wrapper = new ParallelWrapper.Builder<>(parallel).workers(2).averagingFrequency(3).build();
+        try {
+            AdversarialBatches parallelBatches = AdversarialBatches.pgdDefaults(parallel).withAttack(attack);
+            for (int e = 0; e < 5; e++) {
+                single.fit(new AdversarialDataSetIterator(new ListDataSetIterator<>(train.asList(), 32), singleBatches));
+                wrapper.fit(new AdversarialDataSetIterator(new ListDataSetIterator<>(train.asList(), 32), parallelBatches));
+                natural.fit(new ListDataSetIterator<>(train.asList(), 32));
+            }
+        } finally {
+            wrapper.shutdown();
+        }
+        MultiLayerNetwork sp = SparseExport.sparseCopy(parallel, null), ss = SparseExport.sparseCopy(single, null);
+        MultiLayerNetwork sn = SparseExport.sparseCopy(natural, null);
+        var evalAttack = ProjectedGradientDescent.pgd(0.1, 0.025, 10).withSeed(1);
+        double rp = evalAttack.run(AttackModel.of(sp), test.getFeatures(), test.getLabels()).failureRate();
+        double rs = evalAttack.run(AttackModel.of(ss), test.getFeatures(), test.getLabels()).failureRate();
+        double rn = evalAttack.run(AttackModel.of(sn), test.getFeatures(), test.getLabels()).failureRate();
+        double cp = sp.evaluate(new ListDataSetIterator<>(test.asList(), 100)).accuracy();
+        double cs = ss.evaluate(new ListDataSetIterator<>(test.asList(), 100)).accuracy();
+        double zp = zeroShare(sp.getLayer("hidden").getParam("W")), zs = zeroShare(ss.getLayer("hidden").getParam("W"));
+        System.out.printf("adversarial RVSM: PGD accuracy single %.3f, ParallelWrapper(2) %.3f, natural %.3f; clean %.3f vs %.3f;"
+                + " sparsity %.3f vs %.3f%n", rs, rp, rn, cs, cp, zs, zp);
+        assertTrue(zp > 0.2, "exported weights exactly sparse after averaging: " + zp);
+        assertTrue(Math.abs(zp - zs) < 0.1, "sparsity close to single-worker: " + zp + " vs " + zs);
+        assertTrue(cp > cs - 0.06, "clean accuracy close to single-worker: " + cp + " vs " + cs);
+        assertTrue(rp > rs - 0.06, "PGD accuracy close to single-worker: " + rp + " vs " + rs);
+        assertTrue(rp > rn + 0.15, "adversarial training under ParallelWrapper must add robustness: " + rp + " vs " + rn);
+    }
+
+    private static MultiLayerNetwork fashionRvsmNet() {
+        return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).replaceWeightsEachEpoch(false)
+                .network(TestNetworks.mlp(14 * 14, 32, 10, new org.nd4j.linalg.learning.config.Adam(1e-2), 7));
+    }
+
+    @Test
+    void attacksFollowParametersAveragedOutsideFit() {
+        MultiLayerNetwork net = rvsmNet(), other = rvsmNet();
+        other.fit(new ListDataSetIterator<>(TRAIN.asList(), 32));
+        DataSet batch = new DataSet(Transforms.sigmoid(TRAIN.getFeatures()), TRAIN.getLabels()).sample(64, false);
+        AdversarialBatches batches = AdversarialBatches.pgdDefaults(net).withAttack(ProjectedGradientDescent.fgsm(0.1));
+        INDArray before = batches.perturb(batch.getFeatures(), batch.getLabels());
+        // what ParallelWrapper's averaging does: new parameters in place, the iteration count unchanged
+        net.params().assign(other.params());
+        INDArray after = batches.perturb(batch.getFeatures(), batch.getLabels());
+        INDArray expected = AdversarialBatches.pgdDefaults(net).withAttack(ProjectedGradientDescent.fgsm(0.1))
+                .perturb(batch.getFeatures(), batch.getLabels());
+        assertNotEquals(before, expected, "the two parameter sets give different FGSM examples");
+        assertEquals(expected, after, "FGSM must be made against the parameters as they are now");
     }
 }

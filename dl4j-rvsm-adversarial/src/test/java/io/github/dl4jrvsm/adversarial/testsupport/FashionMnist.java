@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.testsupport;
 
 import io.github.dl4jrvsm.core.data.MnistFormat;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -32,6 +33,16 @@ public final class FashionMnist {
             test = load("t10k");
         }
         return head(test, n);
+    }
+
+    /**
+     * The first {@code n} training or test examples 2x2-averaged to 14x14 and flattened to {@code [n, 196]}: real
+     * images, four times cheaper to attack, for tests that train several models adversarially.
+     */
+    public static DataSet flat14(boolean training, int n) {
+        DataSet d = training ? train(n) : test(n);
+        INDArray x = d.getFeatures().dup('c').reshape('c', n, 14, 2, 14, 2).mean(2, 4).reshape('c', n, 14 * 14);
+        return new DataSet(x, d.getLabels());
     }
 
     private static DataSet head(DataSet d, int n) {
