@@ -84,15 +84,7 @@ public final class GammaL1Penalty extends BaseTrainingListener {
 
     /** The live batch-norm layers whose gamma trains (gamma/beta not locked). */
     static List<Layer> batchNormLayers(Model model) {
-        Layer[] layers;
-        if (model instanceof MultiLayerNetwork mln) {
-            layers = mln.getLayers();
-        } else if (model instanceof ComputationGraph cg) {
-            layers = cg.getLayers();
-        } else {
-            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                    + (model == null ? "null" : model.getClass().getName()));
-        }
+        Layer[] layers = io.github.dl4jrvsm.core.training.NamedLayer.runtimeLayers(model);
         List<Layer> out = new ArrayList<>();
         for (Layer l : layers) {
             if (l.conf().getLayer() instanceof BatchNormalization bn && !bn.isLockGammaBeta()) {

@@ -44,20 +44,23 @@ public record NamedLayer(String name, Layer config, int index) {
     /** The layers of a network, with the configuration objects the running network uses. */
     public static List<NamedLayer> of(Model model) {
         List<NamedLayer> out = new ArrayList<>();
-        org.deeplearning4j.nn.api.Layer[] layers;
-        if (model instanceof MultiLayerNetwork mln) {
-            layers = mln.getLayers();
-        } else if (model instanceof ComputationGraph cg) {
-            layers = cg.getLayers();
-        } else {
-            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                    + (model == null ? "null" : model.getClass().getName()));
-        }
+        org.deeplearning4j.nn.api.Layer[] layers = runtimeLayers(model);
         for (int i = 0; i < layers.length; i++) {
             Layer l = layers[i].conf().getLayer();
             out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
         }
         return out;
+    }
+
+    /** The running layers of a MultiLayerNetwork or ComputationGraph; anything else is refused by name. */
+    public static org.deeplearning4j.nn.api.Layer[] runtimeLayers(Model model) {
+        if (model instanceof MultiLayerNetwork mln) {
+            return mln.getLayers();
+        } else if (model instanceof ComputationGraph cg) {
+            return cg.getLayers();
+        }
+        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
+                + (model == null ? "null" : model.getClass().getName()));
     }
 
     public String typeName() {

@@ -96,15 +96,7 @@ final class PruningNets {
 
     /** A parameter by layer name, also in a MultiLayerNetwork (whose own keys are layer indices). */
     static INDArray param(Model net, String layer, String key) {
-        if (net instanceof MultiLayerNetwork mln) {
-            for (int i = 0; i < mln.getnLayers(); i++) {
-                if (layer.equals(mln.getLayer(i).conf().getLayer().getLayerName())) {
-                    return mln.getLayer(i).getParam(key);
-                }
-            }
-            throw new IllegalArgumentException("no layer " + layer);
-        }
-        return ((ComputationGraph) net).getLayer(layer).getParam(key);
+        return io.github.dl4jrvsm.core.surgery.SurgeryNets.param(net, layer, key);
     }
 
     /** A parameter as a double vector. */

@@ -24,7 +24,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /** Small networks with hand-made zero channels and non-trivial biases and batch-norm statistics. */
-final class SurgeryNets {
+public final class SurgeryNets {
 
     private SurgeryNets() {
     }
@@ -104,7 +104,7 @@ final class SurgeryNets {
     }
 
     /** A parameter by layer name, also in a MultiLayerNetwork (whose own keys are layer indices). */
-    static INDArray param(Model net, String layer, String key) {
+    public static INDArray param(Model net, String layer, String key) {
         if (net instanceof MultiLayerNetwork mln) {
             for (int i = 0; i < mln.getnLayers(); i++) {
                 if (layer.equals(mln.getLayer(i).conf().getLayer().getLayerName())) {
