@@ -152,6 +152,9 @@ final class MethodOptions {
             m.put("pruneFraction", pruneFraction);
             m.put("rho", rho);
             m.put("admmStructure", admmStructure);
+            if (admmStructure.equals("channel")) {
+                m.put("grouping", grouping.name());
+            }
         }
         return m;
     }

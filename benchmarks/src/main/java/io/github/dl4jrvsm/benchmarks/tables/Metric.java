@@ -29,19 +29,21 @@ public enum Metric {
 
     /**
      * The dissertation's channel sparsity: zero channels of the convolutions (the authors' code counts conv kernels
-     * only), on the side the run's groups are: input channels for RGSM with input groups (the authors' grouping),
-     * output channels (filters) otherwise, e.g. for network slimming and l1-norm filter pruning.
+     * only), on the side the method prunes: input channels for RGSM and ADMM with input groups (the authors'
+     * grouping), output channels (filters) for network slimming and l1-norm filter pruning. A method zeroes channels
+     * on one side only, so the larger of the two shares is that side's.
      */
     static double convolutionChannelSparsity(RunReport report) {
-        boolean input = "INPUT".equals(String.valueOf(report.settings().get("grouping")));
-        long all = 0, zero = 0;
+        long in = 0, zeroIn = 0, out = 0, zeroOut = 0;
         for (var l : report.sparsity().layers()) {
             if (l.type().equals("ConvolutionLayer")) {
-                all += input ? l.inputChannels() : l.outputChannels();
-                zero += input ? l.zeroInputChannels() : l.zeroOutputChannels();
+                in += l.inputChannels();
+                zeroIn += l.zeroInputChannels();
+                out += l.outputChannels();
+                zeroOut += l.zeroOutputChannels();
             }
         }
-        return all == 0 ? 0 : (double) zero / all;
+        return Math.max(in == 0 ? 0 : (double) zeroIn / in, out == 0 ? 0 : (double) zeroOut / out);
     }
 
     /** Whether the run must measure attacks (A2..A5) for this column. */

@@ -32,6 +32,9 @@ public final class Reproduce implements Callable<Integer> {
     @Option(names = "--list", description = "list the tables and their rows, run nothing")
     boolean list;
 
+    @Option(names = "--render-only", description = "write the tables from the finished rows, train nothing")
+    boolean renderOnly;
+
     public static void main(String[] args) {
         CpuBackend.configure();
         System.exit(new CommandLine(new Reproduce()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -50,7 +53,7 @@ public final class Reproduce implements Callable<Integer> {
             }
             return 0;
         }
-        TableRunner runner = new TableRunner(out, System.out::println);
+        TableRunner runner = new TableRunner(out, System.out::println, !renderOnly);
         String machine = String.format(Locale.ROOT, "Machine: %d cores, %s %s, %s, OMP_NUM_THREADS=%s.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), CpuBackend.describe(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));

@@ -30,6 +30,12 @@ public final class RunCache {
         return out.resolve("runs").resolve(RunKey.of(command));
     }
 
+    /** The report of a finished run, or null if the run has not finished. */
+    public RunReport finished(List<String> command) throws IOException {
+        Path dir = directory(command);
+        return Files.isRegularFile(dir.resolve("report.json")) ? RunReport.read(dir) : null;
+    }
+
     public RunReport report(List<String> command, String label) throws IOException {
         Path dir = directory(command);
         if (!Files.isRegularFile(dir.resolve("report.json"))) {

@@ -16,7 +16,7 @@ public final class TableMarkdown {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "### Table %s: %s (%s scale)%n%n", table.id(), table.title(),
                 scale.name().toLowerCase(Locale.ROOT)));
-        sb.append("| ").append(table.id().startsWith("4.") && table.adversarial() ? "Net" : "Method");
+        sb.append("| ").append(table.adversarial() && !table.params().isEmpty() ? "Net" : "Method");
         for (String p : table.params()) {
             sb.append(" | ").append(p);
         }

@@ -14,9 +14,16 @@ import java.util.function.Consumer;
 public final class TableRunner {
 
     private final RunCache runs;
+    private final boolean train;
 
     public TableRunner(Path out, Consumer<String> log) {
+        this(out, log, true);
+    }
+
+    /** @param train false: only read finished rows, leave the others pending (to re-render a table) */
+    public TableRunner(Path out, Consumer<String> log, boolean train) {
         this.runs = new RunCache(out, log);
+        this.train = train;
     }
 
     public List<RowResult> run(TableSpec table, Scale scale) throws IOException {
@@ -36,7 +43,8 @@ public final class TableRunner {
         for (int i = 0; i < results.size(); i++) {
             RowResult r = results.get(i);
             String label = String.format("table %s row %d/%d: %s", table.id(), i + 1, results.size(), r.row().label());
-            results.set(i, new RowResult(r.row(), r.directory(), runs.report(r.command(), label), r.command()));
+            results.set(i, new RowResult(r.row(), r.directory(),
+                    train ? runs.report(r.command(), label) : runs.finished(r.command()), r.command()));
             progress.rowDone(List.copyOf(results));
         }
         return results;
