@@ -35,6 +35,9 @@ public final class Reproduce implements Callable<Integer> {
     @Option(names = "--render-only", description = "write the tables from the finished rows, train nothing")
     boolean renderOnly;
 
+    @Option(names = "--reverse", description = "train the rows last to first (a second runner on the same table)")
+    boolean reverse;
+
     public static void main(String[] args) {
         CpuBackend.configure();
         System.exit(new CommandLine(new Reproduce()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
@@ -53,7 +56,7 @@ public final class Reproduce implements Callable<Integer> {
             }
             return 0;
         }
-        TableRunner runner = new TableRunner(out, System.out::println, !renderOnly);
+        TableRunner runner = new TableRunner(out, System.out::println, !renderOnly, reverse);
         String machine = String.format(Locale.ROOT, "Machine: %d cores, %s %s, %s, OMP_NUM_THREADS=%s.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), CpuBackend.describe(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));

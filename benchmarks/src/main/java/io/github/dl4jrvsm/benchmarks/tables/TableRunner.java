@@ -15,15 +15,20 @@ public final class TableRunner {
 
     private final RunCache runs;
     private final boolean train;
+    private final boolean reverse;
 
     public TableRunner(Path out, Consumer<String> log) {
-        this(out, log, true);
+        this(out, log, true, false);
     }
 
-    /** @param train false: only read finished rows, leave the others pending (to re-render a table) */
-    public TableRunner(Path out, Consumer<String> log, boolean train) {
+    /**
+     * @param train   false: only read finished rows, leave the others pending (to re-render a table)
+     * @param reverse train the rows last to first, e.g. in a second runner that shares the table with a first one
+     */
+    public TableRunner(Path out, Consumer<String> log, boolean train, boolean reverse) {
         this.runs = new RunCache(out, log);
         this.train = train;
+        this.reverse = reverse;
     }
 
     public List<RowResult> run(TableSpec table, Scale scale) throws IOException {
@@ -40,7 +45,8 @@ public final class TableRunner {
             List<String> command = command(table, row, scale);
             results.add(new RowResult(row, runs.directory(command), null, command));
         }
-        for (int i = 0; i < results.size(); i++) {
+        for (int k = 0; k < results.size(); k++) {
+            int i = reverse ? results.size() - 1 - k : k;
             RowResult r = results.get(i);
             String label = String.format("table %s row %d/%d: %s", table.id(), i + 1, results.size(), r.row().label());
             results.set(i, new RowResult(r.row(), r.directory(),
