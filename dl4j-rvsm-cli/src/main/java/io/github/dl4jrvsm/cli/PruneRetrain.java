@@ -88,7 +88,7 @@ final class PruneRetrain {
 
         @Override
         public void iterationDone(Model model, int iteration, int epoch) {
-            model.setParams(ChannelMasking.mask(model, selection).params());
+            ChannelMasking.zeroInPlace(model, selection);
         }
     }
 }

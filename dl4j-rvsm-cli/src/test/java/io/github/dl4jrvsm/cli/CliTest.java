@@ -7,9 +7,6 @@ import org.deeplearning4j.nn.api.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,20 +26,8 @@ class CliTest {
             "--eval-examples", "16", "--attack-steps", "2", "--nattack-population", "8", "--nattack-iterations", "4",
             "--no-progress", "--batch", "32"};
 
-    /** Runs rvsm with the arguments; returns {exit code, stdout + stderr}. */
     private static Object[] rvsm(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int code = Rvsm.run(args);
-            return new Object[]{code, bytes.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.rvsm(args);
     }
 
     /** {@code train} with the small settings and then {@code more}. */

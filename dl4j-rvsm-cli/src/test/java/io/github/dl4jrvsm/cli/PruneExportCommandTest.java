@@ -13,9 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,17 +28,7 @@ class PruneExportCommandTest {
     Path dir;
 
     private static Object[] rvsm(String... args) {
-        PrintStream out = System.out, err = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            return new Object[]{Rvsm.run(args), bytes.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliRun.rvsm(args);
     }
 
     /** LeNet-5 on 1x28x28 with conv2 filters 0..5 and fc1 neurons 0..59 zeroed (biases left non-zero). */

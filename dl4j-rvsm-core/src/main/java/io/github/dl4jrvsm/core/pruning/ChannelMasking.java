@@ -48,10 +48,23 @@ public final class ChannelMasking {
             }
         }
         Model copy = copyOf(model);
-        for (Map.Entry<String, List<Integer>> e : selection.removed().entrySet()) {
-            zeroChannels(copy, convs.get(e.getKey()), e.getValue());
-        }
+        zero(copy, convs, selection);
         return (M) copy;
+    }
+
+    /**
+     * Zeroes the selected channels of {@code model} itself, without the checks and the copy of {@link #mask}: for
+     * holding already-validated channels at zero after every training step, where copying the model would cost more
+     * than the step's own bookkeeping.
+     */
+    public static void zeroInPlace(Model model, ChannelSelection selection) {
+        zero(model, convolutionsByName(model), selection);
+    }
+
+    private static void zero(Model model, Map<String, PrunableConvolution> convs, ChannelSelection selection) {
+        for (Map.Entry<String, List<Integer>> e : selection.removed().entrySet()) {
+            zeroChannels(model, convs.get(e.getKey()), e.getValue());
+        }
     }
 
     /** The model's 2-D convolutions by name. */
