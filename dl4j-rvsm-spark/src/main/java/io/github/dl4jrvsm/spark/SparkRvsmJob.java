@@ -55,7 +55,8 @@ public final class SparkRvsmJob {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             JavaRDD<DataSet> train = sc.parallelize(data.train().batchBy(32));
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(32)
-                    .batchSizePerWorker(32).averagingFrequency(5).workerPrefetchNumBatches(2).build();
+                    .batchSizePerWorker(32).averagingFrequency(5).workerPrefetchNumBatches(2)
+                    .rngSeed(42).build();
             MultiLayerConfiguration net = SparseTraining.rvsm(new L0Penalty(1e-5), 1e-2).replaceWeightsEachEpoch(false)
                     .applyTo(network());
             SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, tm);

@@ -49,7 +49,7 @@ class SparkParameterAveragingTest {
         try (JavaSparkContext jsc = new JavaSparkContext(sc)) {
             JavaRDD<DataSet> rdd = jsc.parallelize(TRAIN.batchBy(32), 2);
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(32)
-                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).build();
+                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).rngSeed(12345).build();
             SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(jsc, conf.clone(), tm);
             for (int e = 0; e < 5; e++) {
                 spark.fit(rdd);
@@ -84,7 +84,7 @@ class SparkParameterAveragingTest {
                     .layers("conv1", "conv2").replaceWeightsEachEpoch(false)
                     .applyTo(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5));
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(16)
-                    .batchSizePerWorker(16).averagingFrequency(2).workerPrefetchNumBatches(0).build();
+                    .batchSizePerWorker(16).averagingFrequency(2).workerPrefetchNumBatches(0).rngSeed(12345).build();
             var spark = new org.deeplearning4j.spark.impl.graph.SparkComputationGraph(jsc, graphConf, tm);
             JavaRDD<DataSet> rdd = jsc.parallelize(images.batchBy(16), 2);
             for (int e = 0; e < 3; e++) {
@@ -100,7 +100,7 @@ class SparkParameterAveragingTest {
                             io.github.dl4jrvsm.core.admm.MagnitudeProjection.elementwise(0.7), 1e-2, 2, 20))
                     .layers("hidden").applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
             SparkDl4jMultiLayer admm = new SparkDl4jMultiLayer(jsc, admmConf, new ParameterAveragingTrainingMaster.Builder(32)
-                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).build());
+                    .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).rngSeed(12345).build());
             JavaRDD<DataSet> blobs = jsc.parallelize(TRAIN.batchBy(32), 2);
             for (int e = 0; e < 3; e++) {
                 admm.fit(blobs);
