@@ -8,7 +8,12 @@ import java.util.Map;
 
 /**
  * Times several variants of one operation in rounds, each round running every variant once in turn, so that a slow
- * moment of a noisy machine hits all variants alike; ratios are taken between medians.
+ * moment of a noisy machine hits all variants alike.
+ *
+ * <p>The order rotates by one position every round: on the project's 2-core VM the variant that ran first in a round
+ * was measured up to 10% slower or faster than the same work run later, which a fixed order turns into a fake
+ * overhead. {@link #ratio} is the median over rounds of the per-round ratio (a paired comparison), which cancels the
+ * machine's slow drifts better than a ratio of two medians.
  */
 final class Interleaved {
 
@@ -21,10 +26,12 @@ final class Interleaved {
         return this;
     }
 
-    /** Runs {@code warmup} untimed rounds, then {@code rounds} timed ones. */
+    /** Runs {@code warmup} untimed rounds, then {@code rounds} timed ones, rotating the order every round. */
     Interleaved run(int warmup, int rounds) {
+        List<Map.Entry<String, Runnable>> order = new ArrayList<>(variants.entrySet());
         for (int r = 0; r < warmup + rounds; r++) {
-            for (Map.Entry<String, Runnable> v : variants.entrySet()) {
+            for (int i = 0; i < order.size(); i++) {
+                Map.Entry<String, Runnable> v = order.get((i + r) % order.size());
                 long t = System.nanoTime();
                 v.getValue().run();
                 if (r >= warmup) {
@@ -36,12 +43,21 @@ final class Interleaved {
     }
 
     double median(String name) {
-        double[] a = millis.get(name).stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+        return median(millis.get(name).stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** Median over rounds of {@code time(name) / time(baseline)} in the same round. */
     double ratio(String name, String baseline) {
-        return median(name) / median(baseline);
+        List<Double> a = millis.get(name), b = millis.get(baseline);
+        double[] r = new double[a.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a.get(i) / b.get(i);
+        }
+        return median(r);
+    }
+
+    private static double median(double[] a) {
+        Arrays.sort(a);
+        return a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
     }
 }

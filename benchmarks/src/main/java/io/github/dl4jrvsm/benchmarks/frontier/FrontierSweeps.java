@@ -28,7 +28,12 @@ public final class FrontierSweeps {
                 "resnet20", new FrontierSpec("resnet20", "resnet20",
                         new Budget("fashion-mnist", 1500, 300, 2000, 2, new int[0], 64, 200, 10, null), false,
                         FrontierSpec.standardGrid(1e-2, new double[]{1e-6, 1e-5, 1e-4},
-                                new double[]{0.1, 0.5, 1}, new double[]{0.6, 0.85, 0.95})));
+                                new double[]{0.1, 0.5, 1}, new double[]{0.6, 0.85, 0.95})),
+                // the tables' PGD budget (Table 4.4/4.7 rows); RGSM gets one point, its useful lambda range being narrow
+                "resnet20-pgd", new FrontierSpec("resnet20-pgd", "resnet20",
+                        new Budget("fashion-mnist", 800, 200, 1000, 3, new int[]{2}, 64, 200, 5, null), true,
+                        FrontierSpec.standardGrid(1e-2, new double[]{1e-5, 3e-5, 1e-4},
+                                new double[]{0.5}, new double[]{0.6, 0.85, 0.95})));
     }
 
     public static FrontierSpec get(String name) {

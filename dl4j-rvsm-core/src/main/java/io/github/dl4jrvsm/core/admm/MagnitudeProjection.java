@@ -77,8 +77,7 @@ public final class MagnitudeProjection implements Serializable {
         if (keep == 0) {
             return Nd4j.zerosLike(magnitudes).castTo(DataType.DOUBLE);
         }
-        INDArray sorted = Nd4j.sort(magnitudes.reshape(n).castTo(DataType.DOUBLE).dup(), false);
-        double threshold = sorted.getDouble(keep - 1);
+        double threshold = KthLargest.of(magnitudes, keep);
         return magnitudes.castTo(DataType.DOUBLE).gte(threshold).castTo(DataType.DOUBLE);
     }
 
