@@ -83,7 +83,9 @@ final class PruneExportCommand implements Callable<Integer> {
         SurgeryReport.LatencyOptions options = new SurgeryReport.LatencyOptions(batchSizes, warmup, repetitions);
         if (foldBatchNorm) {
             FoldedModel<Model> folded = BatchNormFolding.foldWithDecisions(result.network());
-            log.println("batch norm: " + folded.folded().size() + " folded, " + folded.kept().size() + " kept");
+            log.println("batch norm: " + folded.folded().size() + " folded, " + folded.kept().size() + " kept; "
+                    + folded.folded().stream().filter(d -> d.activation() != null).count()
+                    + " activation layers fused into the layer before");
             folded.kept().forEach(d -> log.println("  " + d.describe()));
             result = new SurgeryResult(folded.network(), result.decisions());
             options = options.withFoldedBatchNorm();

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.surgery;
 
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -21,6 +22,11 @@ import java.util.Map;
  * subclasses lay their weights out differently) with identity activation and no layer norm, has no input
  * pre-processor, and is that layer's only reader (a second reader, such as a residual shortcut, or the layer being a
  * network output, would see the changed values).
+ *
+ * <p>A folded batch norm whose only reader is an {@code ActivationLayer} (the zoo's pattern: DL4J's batch norm ignores
+ * an activation, so a ReLU gets its own layer) hands that activation to the producer, which applies it to the same
+ * values: conv, batch norm and ReLU become one layer. Not when the activation layer has dropout, an input
+ * pre-processor, or the batch norm is also a network output.
  */
 final class FoldAnalysis {
 
@@ -39,10 +45,21 @@ final class FoldAnalysis {
         for (ChannelNode n : graph.nodes()) {
             if (n.layer() instanceof BatchNormalization) {
                 String why = whyNot(graph, n, readers);
-                out.add(why == null ? BatchNormFold.folded(n.name(), n.inputs().get(0)) : BatchNormFold.kept(n.name(), why));
+                out.add(why == null ? BatchNormFold.folded(n.name(), n.inputs().get(0), fusableActivation(graph, n, readers))
+                        : BatchNormFold.kept(n.name(), why));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static String fusableActivation(ChannelGraph graph, ChannelNode bn, Map<String, List<String>> readers) {
+        List<String> r = readers.getOrDefault(bn.name(), List.of());
+        if (r.size() != 1 || graph.outputs().contains(bn.name())) {
+            return null;
+        }
+        ChannelNode a = graph.node(r.get(0));
+        return a.layer() instanceof ActivationLayer act && act.getIDropout() == null && a.preProcessor() == null
+                && a.inputs().size() == 1 ? a.name() : null;
     }
 
     private static String whyNot(ChannelGraph graph, ChannelNode bn, Map<String, List<String>> readers) {

@@ -6,6 +6,8 @@ import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * Builds the network without the folded batch norms: a clone of the configuration with those layers (or vertices)
- * removed, their readers rewired to the producer, a bias switched on where the producer had none, then initialised
- * and filled with the original parameters, the producers' replaced by {@link FoldedParams}.
+ * removed, their readers rewired to the producer, a bias switched on where the producer had none, a fused activation
+ * layer removed the same way with its activation moved to the producer, then initialised and filled with the original
+ * parameters, the producers' replaced by {@link FoldedParams}.
  *
  * <p>Why rebuild instead of editing the live network: DL4J keeps all parameters in one flat buffer whose layout
  * follows the configuration, so adding a bias or dropping a layer needs a new network.
@@ -35,16 +38,22 @@ final class FoldRebuilder {
 
     static Model rebuild(Model original, ChannelGraph graph, List<BatchNormFold> decisions) {
         Map<String, String> bnOfProducer = new HashMap<>();
+        Map<String, ActivationLayer> activationOfProducer = new HashMap<>();
+        Map<String, String> fusedLayerOfProducer = new HashMap<>();
         for (BatchNormFold d : decisions) {
             if (d.isFolded()) {
                 bnOfProducer.put(d.producer(), d.batchNorm());
+                if (d.activation() != null) {
+                    activationOfProducer.put(d.producer(), (ActivationLayer) graph.node(d.activation()).layer());
+                    fusedLayerOfProducer.put(d.producer(), d.activation());
+                }
             }
         }
         Map<String, Map<String, INDArray>> params = newParams(original, graph, bnOfProducer);
         if (original instanceof MultiLayerNetwork mln) {
-            return rebuild(mln, graph, bnOfProducer, params);
+            return rebuild(mln, graph, bnOfProducer, fusedLayerOfProducer, activationOfProducer, params);
         }
-        return rebuild((ComputationGraph) original, bnOfProducer, params);
+        return rebuild((ComputationGraph) original, bnOfProducer, fusedLayerOfProducer, activationOfProducer, params);
     }
 
     /** Parameters of every kept layer in the new network, by node name. */
@@ -71,13 +80,15 @@ final class FoldRebuilder {
     }
 
     private static MultiLayerNetwork rebuild(MultiLayerNetwork original, ChannelGraph graph,
-                                             Map<String, String> bnOfProducer, Map<String, Map<String, INDArray>> params) {
+                                             Map<String, String> bnOfProducer, Map<String, String> fusedLayerOfProducer,
+                                             Map<String, ActivationLayer> activationOfProducer,
+                                             Map<String, Map<String, INDArray>> params) {
         MultiLayerConfiguration conf = original.getLayerWiseConfigurations().clone();
         List<NeuralNetConfiguration> confs = new ArrayList<>();
         Map<Integer, InputPreProcessor> pre = new HashMap<>();
         List<String> kept = new ArrayList<>();
         for (ChannelNode n : graph.nodes()) {
-            if (n.index() < 0 || bnOfProducer.containsValue(n.name())) {
+            if (n.index() < 0 || bnOfProducer.containsValue(n.name()) || fusedLayerOfProducer.containsValue(n.name())) {
                 continue;
             }
             InputPreProcessor p = conf.getInputPreProcess(n.index());
@@ -87,6 +98,7 @@ final class FoldRebuilder {
             NeuralNetConfiguration c = conf.getConf(n.index());
             if (bnOfProducer.containsKey(n.name())) {
                 addBias(c.getLayer());
+                takeActivation(c.getLayer(), activationOfProducer.get(n.name()));
             }
             confs.add(c);
             kept.add(n.name());
@@ -102,15 +114,19 @@ final class FoldRebuilder {
     }
 
     private static ComputationGraph rebuild(ComputationGraph original, Map<String, String> bnOfProducer,
+                                            Map<String, String> fusedLayerOfProducer,
+                                            Map<String, ActivationLayer> activationOfProducer,
                                             Map<String, Map<String, INDArray>> params) {
         ComputationGraphConfiguration conf = original.getConfiguration().clone();
         for (Map.Entry<String, String> e : bnOfProducer.entrySet()) {
-            String producer = e.getKey(), bn = e.getValue();
-            conf.getVertices().remove(bn);
-            conf.getVertexInputs().remove(bn);
-            conf.getVertexInputs().values().forEach(in -> in.replaceAll(s -> s.equals(bn) ? producer : s));
-            conf.getNetworkOutputs().replaceAll(s -> s.equals(bn) ? producer : s);
-            addBias(((LayerVertex) conf.getVertices().get(producer)).getLayerConf().getLayer());
+            String producer = e.getKey();
+            removeVertex(conf, e.getValue(), producer);
+            if (fusedLayerOfProducer.containsKey(producer)) {
+                removeVertex(conf, fusedLayerOfProducer.get(producer), producer);
+            }
+            Layer layer = ((LayerVertex) conf.getVertices().get(producer)).getLayerConf().getLayer();
+            addBias(layer);
+            takeActivation(layer, activationOfProducer.get(producer));
         }
         conf.setTopologicalOrder(null);
         conf.setTopologicalOrderStr(null);
@@ -121,6 +137,20 @@ final class FoldRebuilder {
             fill(name, l.paramTable(), params.get(name));
         }
         return net;
+    }
+
+    /** Removes a single-input vertex and lets its readers (and the network outputs) read {@code input} instead. */
+    private static void removeVertex(ComputationGraphConfiguration conf, String vertex, String input) {
+        conf.getVertices().remove(vertex);
+        conf.getVertexInputs().remove(vertex);
+        conf.getVertexInputs().values().forEach(in -> in.replaceAll(s -> s.equals(vertex) ? input : s));
+        conf.getNetworkOutputs().replaceAll(s -> s.equals(vertex) ? input : s);
+    }
+
+    private static void takeActivation(Layer producer, ActivationLayer fused) {
+        if (fused != null) {
+            ((BaseLayer) producer).setActivationFn(fused.getActivationFn());
+        }
     }
 
     private static void addBias(Layer layer) {

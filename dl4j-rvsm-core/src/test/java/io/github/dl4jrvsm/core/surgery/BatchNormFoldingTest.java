@@ -69,9 +69,12 @@ class BatchNormFoldingTest {
         FoldedModel<MultiLayerNetwork> r = BatchNormFolding.foldWithDecisions(net);
         MultiLayerNetwork folded = r.network();
 
-        assertEquals(List.of("bn1 -> conv1", "bn2 -> conv2"), r.decisions().stream().map(BatchNormFold::describe).toList());
-        assertEquals(net.getnLayers() - 2, folded.getnLayers());
-        assertTrue(((ConvolutionLayer) folded.getLayer(0).conf().getLayer()).hasBias(), "bias switched on");
+        assertEquals(List.of("bn1 -> conv1 (relu1 fused)", "bn2 -> conv2 (relu2 fused)"),
+                r.decisions().stream().map(BatchNormFold::describe).toList());
+        assertEquals(net.getnLayers() - 4, folded.getnLayers(), "two batch norms and their two ReLU layers gone");
+        ConvolutionLayer conv1 = (ConvolutionLayer) folded.getLayer(0).conf().getLayer();
+        assertTrue(conv1.hasBias(), "bias switched on");
+        assertEquals("relu", conv1.getActivationFn().toString(), "the ReLU layer's activation moved into conv1");
         double d = diff(net, folded, inputs(32, 2, 8, 8));
         assertTrue(d < 1e-4, "max abs difference " + d);
         assertTrue(net.output(x).equals(before), "the original is unchanged");
@@ -104,9 +107,47 @@ class BatchNormFoldingTest {
 
         FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);
 
-        assertEquals(List.of("bn1 -> conv1"), r.decisions().stream().map(BatchNormFold::describe).toList());
-        assertEquals(net.getLayers().length - 1, r.network().getLayers().length);
+        assertEquals(List.of("bn1 -> conv1 (relu1 fused)"), r.decisions().stream().map(BatchNormFold::describe).toList());
+        assertEquals(net.getLayers().length - 2, r.network().getLayers().length);
         double d = diff(net, r.network(), inputs(32, 2, 8, 8));
+        assertTrue(d < 1e-4, "max abs difference " + d);
+    }
+
+    @Test
+    void activationLayerIsFusedOnlyWhenItIsTheBatchNormsSoleReaderWithoutDropout() {
+        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(6).updater(new Adam(0.01))
+                .weightInit(WeightInit.RELU).graphBuilder().addInputs("input")
+                .addLayer("conv_a", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
+                        .activation(Activation.IDENTITY).build(), "input")
+                .addLayer("bn_a", new BatchNormalization.Builder().build(), "conv_a")
+                .addLayer("relu_a", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .activation(Activation.RELU).dropOut(0.5).build(), "bn_a")
+                .addLayer("conv_b", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
+                        .activation(Activation.IDENTITY).build(), "relu_a")
+                .addLayer("bn_b", new BatchNormalization.Builder().build(), "conv_b")
+                .addLayer("tanh_b", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .activation(Activation.TANH).build(), "bn_b")
+                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
+                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "tanh_b", "bn_b")
+                .addLayer("conv_c", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
+                        .activation(Activation.IDENTITY).build(), "add")
+                .addLayer("bn_c", new BatchNormalization.Builder().build(), "conv_c")
+                .addLayer("sigmoid_c", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                        .activation(Activation.SIGMOID).build(), "bn_c")
+                .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), "sigmoid_c")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "gap")
+                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build());
+        net.init();
+        train(net, inputs(8, 2, 6, 6), 3);
+
+        FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);
+
+        assertEquals(List.of("bn_a -> conv_a", "bn_b -> conv_b", "bn_c -> conv_c (sigmoid_c fused)"),
+                r.decisions().stream().map(BatchNormFold::describe).toList(),
+                "relu_a has dropout, bn_b is also read by the add; sigmoid_c is fused");
+        assertEquals(net.getLayers().length - 4, r.network().getLayers().length);
+        double d = diff(net, r.network(), inputs(16, 2, 6, 6));
         assertTrue(d < 1e-4, "max abs difference " + d);
     }
 
@@ -181,5 +222,8 @@ class BatchNormFoldingTest {
         IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
                 () -> new BatchNormFold("bn", null, null));
         assertTrue(wrong.getMessage().contains("bn"), wrong.getMessage());
+        IllegalArgumentException kept = assertThrows(IllegalArgumentException.class,
+                () -> new BatchNormFold("bn", null, "reads an add", "relu"));
+        assertTrue(kept.getMessage().contains("relu") && kept.getMessage().contains("bn"), kept.getMessage());
     }
 }

@@ -55,8 +55,8 @@ class FoldZooTest {
 
         assertEquals(13, r.folded().size(), r.decisions().toString());
         assertTrue(r.kept().isEmpty(), r.kept().toString());
-        assertEquals("block1.bn1 -> block1.conv1", r.decisions().get(0).describe());
-        assertEquals(vgg.getnLayers() - 13, r.network().getnLayers());
+        assertEquals("block1.bn1 -> block1.conv1 (block1.relu1 fused)", r.decisions().get(0).describe());
+        assertEquals(vgg.getnLayers() - 26, r.network().getnLayers(), "13 batch norms and their 13 ReLU layers gone");
         double d = SurgeryOutputs.maxAbsDifference(vgg, r.network(), x);
         assertTrue(d < 1e-4, "max abs difference " + d);
         double spread = ZooSurgeryChecks.outputSpread(vgg, x);
@@ -81,7 +81,7 @@ class FoldZooTest {
         assertTrue(first.why().contains("stem.conv is also read by stage1.block1.add"), first.why());
         assertTrue(r.kept().stream().filter(d -> !d.equals(first))
                 .allMatch(d -> d.why().contains("(ElementWiseVertex), not a convolution")), r.kept().toString());
-        assertEquals(net.getLayers().length - 9, r.network().getLayers().length);
+        assertEquals(net.getLayers().length - 18, r.network().getLayers().length, "9 bn2 and their relu2 gone");
         double d = SurgeryOutputs.maxAbsDifference(net, r.network(), x);
         assertTrue(d < 1e-4, "max abs difference " + d);
         double spread = ZooSurgeryChecks.outputSpread(net, x);
