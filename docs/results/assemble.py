@@ -7,8 +7,8 @@ import pathlib, shutil, re
 
 root = pathlib.Path(__file__).resolve().parents[2]
 results, docs = root / "results", root / "docs" / "results"
-order = ["table-4.1-cpu", "table-3.1-cpu", "table-3.2-cpu", "table-4.4-cpu", "table-4.7-cpu",
-         "frontier-lenet5", "frontier-lenet5-pgd", "frontier-resnet20"]
+order = ["table-4.1-cpu", "table-3.1-cpu", "table-3.2-cpu", "table-4.3-cpu", "table-4.4-cpu", "table-4.7-cpu",
+         "frontier-lenet5", "frontier-lenet5-pgd", "frontier-resnet20", "frontier-resnet20-pgd"]
 out = [(docs / "intro.md").read_text()]
 for name in order:
     md = results / (name + ".md")
