@@ -71,7 +71,7 @@ public final class Frontier implements Callable<Integer> {
                     "Robust accuracy against sparsity: " + spec.name(), out.resolve(base + "-robust.png"));
         }
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "### Frontier %s (%s%s)%n%n", spec.name(),
-                spec.model(), spec.adversarial() ? ", PGD-10 training" : ", natural training"));
+                spec.model(), spec.adversarial() ? ", PGD-" + spec.budget().attackSteps() + " training" : ", natural training"));
         md.append("| method | setting | sparsity | ch. sparsity | accuracy |")
                 .append(spec.adversarial() ? " IFGSM-20 |" : "").append(" time |\n|---|---|---:|---:|---:|")
                 .append(spec.adversarial() ? "---:|" : "").append("---:|\n");
