@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -43,15 +42,19 @@ public final class GroupL0LassoPenalty extends GroupPenalty {
     }
 
     @Override
-    protected INDArray groupScale(INDArray norms, double beta) {
+    protected double[] groupScale(double[] norms, double beta) {
         double shrink = lambda2 / beta;
-        INDArray keep = norms.gt(shrink + Math.sqrt(2 * lambda1 / beta)).castTo(norms.dataType());
-        return GroupLassoPenalty.shrinkFactor(norms, shrink).muli(keep);
+        double threshold = shrink + Math.sqrt(2 * lambda1 / beta);
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = norms[g] > threshold ? GroupLassoPenalty.shrinkFactor(norms[g], shrink) : 0.0;
+        }
+        return s;
     }
 
     @Override
-    protected double valueOfNorms(INDArray norms) {
-        return lambda1 * nonZeroCount(norms) + lambda2 * norms.sumNumber().doubleValue();
+    protected double valueOfNorms(double[] norms) {
+        return lambda1 * nonZeroCount(norms) + lambda2 * sum(norms);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -31,12 +30,17 @@ public final class GroupL0Penalty extends GroupPenalty {
     }
 
     @Override
-    protected INDArray groupScale(INDArray norms, double beta) {
-        return norms.gt(Math.sqrt(2 * lambda / beta)).castTo(norms.dataType());
+    protected double[] groupScale(double[] norms, double beta) {
+        double threshold = Math.sqrt(2 * lambda / beta);
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = norms[g] > threshold ? 1.0 : 0.0;
+        }
+        return s;
     }
 
     @Override
-    protected double valueOfNorms(INDArray norms) {
+    protected double valueOfNorms(double[] norms) {
         return lambda * nonZeroCount(norms);
     }
 

@@ -1,7 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -29,20 +27,22 @@ public final class GroupLassoPenalty extends GroupPenalty {
     }
 
     @Override
-    protected INDArray groupScale(INDArray norms, double beta) {
-        return shrinkFactor(norms, lambda / beta);
+    protected double[] groupScale(double[] norms, double beta) {
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = shrinkFactor(norms[g], lambda / beta);
+        }
+        return s;
     }
 
-    /** {@code max(||w_g|| - t, 0) / ||w_g||}, with 0 for zero groups. */
-    static INDArray shrinkFactor(INDArray norms, double t) {
-        INDArray shrunk = Transforms.relu(norms.sub(t), false);
-        INDArray safe = Transforms.max(norms, Double.MIN_NORMAL, true);
-        return shrunk.divi(safe);
+    /** {@code max(||w_g|| - t, 0) / ||w_g||}, with 0 for a zero group. */
+    static double shrinkFactor(double norm, double t) {
+        return norm > t ? (norm - t) / norm : 0.0;
     }
 
     @Override
-    protected double valueOfNorms(INDArray norms) {
-        return lambda * norms.sumNumber().doubleValue();
+    protected double valueOfNorms(double[] norms) {
+        return lambda * sum(norms);
     }
 
     @Override

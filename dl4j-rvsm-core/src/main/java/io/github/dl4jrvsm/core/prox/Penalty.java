@@ -30,6 +30,19 @@ public interface Penalty extends Serializable {
     /** The penalty value {@code lambda * P(u)}. */
     double value(INDArray u);
 
+    /**
+     * {@code u = prox(w, beta)} together with {@code value(u)}. RVSM needs both every iteration; a penalty that gets
+     * the value as a by-product of its prox (the group penalties: from the group norms) overrides this.
+     */
+    default ProxPoint proxWithValue(INDArray w, double beta) {
+        INDArray u = prox(w, beta);
+        return new ProxPoint(u, value(u));
+    }
+
+    /** A proximal point and the penalty value there. */
+    record ProxPoint(INDArray u, double value) {
+    }
+
     /** A short name for reports, e.g. {@code l0} or {@code group-lasso}. */
     String name();
 }

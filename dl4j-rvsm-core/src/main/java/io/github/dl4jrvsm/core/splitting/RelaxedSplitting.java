@@ -123,17 +123,17 @@ public final class RelaxedSplitting implements SparseRegularization {
         // DL4J scores every layer before any update, so a NaN weight is reported against the layer that holds it.
         double weightSum = FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
         INDArray w = shaped(param);
-        INDArray u;
+        Penalty.ProxPoint point;
         try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
                      org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            u = penalty.prox(w, beta);
+            point = penalty.proxWithValue(w, beta);
         }
         if (pending == null) {
             pending = new java.util.concurrent.ConcurrentHashMap<>();
         }
-        pending.put(param.offset(), new Pending(iteration, weightSum, u));
-        double gap = w.distance2(u);
-        return penalty.value(u) + beta / 2 * gap * gap;
+        pending.put(param.offset(), new Pending(iteration, weightSum, point.u()));
+        double gap = w.distance2(point.u());
+        return point.value() + beta / 2 * gap * gap;
     }
 
     @Override

@@ -132,6 +132,26 @@ class GroupPenaltyTest {
         assertArrayEquals(new double[]{1, 0, 2, 1, 0, 2}, u.reshape(-1).toDoubleVector(), 1e-12);
     }
 
+    /** RVSM's score takes u and P(u) from one call; both must be what prox and value give separately. */
+    @Test
+    void proxWithValueIsProxAndTheValueThere() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray w = Nd4j.randn(DataType.FLOAT, 6, 4, 3, 3).muli(0.3);
+        // one weak filter and one weak input channel, so that every penalty zeroes something
+        w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).muli(0.02);
+        w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).muli(0.02);
+        Penalty[] all = {new GroupLassoPenalty(0.5), new GroupL0Penalty(0.2), new GroupL0LassoPenalty(0.2, 0.3),
+                new GroupLassoPenalty(0.5, ChannelGrouping.INPUT), new L0Penalty(0.01), new L1Penalty(0.05),
+                new TransformedL1Penalty(0.05, 1)};
+        for (Penalty p : all) {
+            Penalty.ProxPoint point = p.proxWithValue(w, 0.8);
+            INDArray u = p.prox(w, 0.8);
+            assertEquals(u, point.u(), p.toString());
+            assertEquals(p.value(u), point.value(), 1e-5 * Math.max(1, Math.abs(p.value(u))), p.toString());
+            assertTrue(point.u().eq(0).castTo(DataType.INT32).sumNumber().intValue() > 0, "some zeros for " + p);
+        }
+    }
+
     @Test
     void valuesCountAndSumGroups() {
         INDArray u = Nd4j.createFromArray(new double[][]{{3, 0, 1}, {4, 0, 0}});
