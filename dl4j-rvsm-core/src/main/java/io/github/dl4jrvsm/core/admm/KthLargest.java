@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.admm;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -18,7 +17,8 @@ final class KthLargest {
         if (k < 1 || k > values.length()) {
             throw new IllegalArgumentException("k must be in [1, " + values.length() + "], got " + k);
         }
-        double[] a = values.reshape(values.length()).castTo(DataType.DOUBLE).toDoubleVector();
+        // toDoubleVector converts on the Java side: no native cast op for float weights
+        double[] a = values.reshape(values.length()).toDoubleVector();
         return select(a, (int) (a.length - k));
     }
 

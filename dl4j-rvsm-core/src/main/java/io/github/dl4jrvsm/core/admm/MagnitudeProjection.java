@@ -2,7 +2,6 @@ package io.github.dl4jrvsm.core.admm;
 
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -72,13 +71,14 @@ public final class MagnitudeProjection implements Serializable {
         long n = magnitudes.length();
         long keep = Math.round((1 - pruneFraction) * n);
         if (keep >= n) {
-            return Nd4j.onesLike(magnitudes).castTo(DataType.DOUBLE);
+            return Nd4j.onesLike(magnitudes);
         }
         if (keep == 0) {
-            return Nd4j.zerosLike(magnitudes).castTo(DataType.DOUBLE);
+            return Nd4j.zerosLike(magnitudes);
         }
+        // the threshold is one of the magnitudes, so comparing in their own precision is exact
         double threshold = KthLargest.of(magnitudes, keep);
-        return magnitudes.castTo(DataType.DOUBLE).gte(threshold).castTo(DataType.DOUBLE);
+        return magnitudes.gte(threshold).castTo(magnitudes.dataType());
     }
 
     @Override
