@@ -113,9 +113,22 @@ class BatchNormFoldingTest {
         assertTrue(d < 1e-4, "max abs difference " + d);
     }
 
+    /** Global pooling and a softmax output on {@code last}, for 2x6x6 inputs; initialised and trained a few steps. */
+    private static ComputationGraph trainedWithHead(
+            org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder body, String last) {
+        ComputationGraph net = new ComputationGraph(body
+                .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), last)
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build(), "gap")
+                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build());
+        net.init();
+        train(net, inputs(8, 2, 6, 6), 3);
+        return net;
+    }
+
     @Test
     void activationLayerIsFusedOnlyWhenItIsTheBatchNormsSoleReaderWithoutDropout() {
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(6).updater(new Adam(0.01))
+        ComputationGraph net = trainedWithHead(new NeuralNetConfiguration.Builder().seed(6).updater(new Adam(0.01))
                 .weightInit(WeightInit.RELU).graphBuilder().addInputs("input")
                 .addLayer("conv_a", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "input")
@@ -133,13 +146,7 @@ class BatchNormFoldingTest {
                         .activation(Activation.IDENTITY).build(), "add")
                 .addLayer("bn_c", new BatchNormalization.Builder().build(), "conv_c")
                 .addLayer("sigmoid_c", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
-                        .activation(Activation.SIGMOID).build(), "bn_c")
-                .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), "sigmoid_c")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build(), "gap")
-                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build());
-        net.init();
-        train(net, inputs(8, 2, 6, 6), 3);
+                        .activation(Activation.SIGMOID).build(), "bn_c"), "sigmoid_c");
 
         FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);
 
@@ -153,7 +160,7 @@ class BatchNormFoldingTest {
 
     @Test
     void batchNormAfterAReluConvolutionOrASharedOutputIsKeptWithTheReason() {
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(0.01))
+        ComputationGraph net = trainedWithHead(new NeuralNetConfiguration.Builder().seed(5).updater(new Adam(0.01))
                 .weightInit(WeightInit.RELU).graphBuilder().addInputs("input")
                 .addLayer("relu_conv", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.RELU).build(), "input")
@@ -163,13 +170,7 @@ class BatchNormFoldingTest {
                 .addLayer("bn_b", new BatchNormalization.Builder().build(), "conv")
                 .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
                         org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "bn_b", "conv")
-                .addLayer("bn_c", new BatchNormalization.Builder().build(), "add")
-                .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), "bn_c")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
-                        .activation(Activation.SOFTMAX).build(), "gap")
-                .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build());
-        net.init();
-        train(net, inputs(8, 2, 6, 6), 3);
+                .addLayer("bn_c", new BatchNormalization.Builder().build(), "add"), "bn_c");
 
         FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);
 
