@@ -1,7 +1,8 @@
 package io.github.dl4jrvsm.core.prox;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -24,15 +25,18 @@ public final class L0Penalty implements Penalty {
         return Math.sqrt(2 * lambda / Checks.positive("beta", beta));
     }
 
+    // Two native ops for the prox and one for the value: RVSM runs them for every layer at every iteration, where
+    // the op count, not the arithmetic, is the cost.
     @Override
     public INDArray prox(INDArray w, double beta) {
-        INDArray keep = Transforms.abs(w, true).gt(threshold(beta)).castTo(w.dataType());
-        return keep.muli(w);
+        INDArray u = w.dup();
+        BooleanIndexing.replaceWhere(u, 0.0, Conditions.absLessThanOrEqual(threshold(beta)));
+        return u;
     }
 
     @Override
     public double value(INDArray u) {
-        return lambda * u.neq(0.0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().doubleValue();
+        return lambda * u.scan(Conditions.notEquals(0.0)).doubleValue();
     }
 
     @Override
