@@ -11,9 +11,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +28,6 @@ import java.util.Map;
  * Usage: {@code LayerLatencyBreakdown [network: lenet5|vgg16] [batch] [repetitions] [rates, e.g. 0.5,0.75]}.
  */
 public final class LayerLatencyBreakdown {
-
-    private static final long[] SHAPE = {1, 28, 28};
 
     private LayerLatencyBreakdown() {
     }
@@ -55,9 +51,7 @@ public final class LayerLatencyBreakdown {
         for (double r : rates) {
             nets.add((MultiLayerNetwork) L1FilterPruning.prune(before, r).network());
         }
-        Nd4j.getRandom().setSeed(batch);
-        INDArray x = Nd4j.rand(DataType.FLOAT, batch, SHAPE[0], SHAPE[1], SHAPE[2]);
-        double[][] micros = time(nets, x, reps);
+        double[][] micros = time(nets, SurgeryLatencyBenchmark.input(batch), reps);
         List<Map<String, Long>> flops = nets.stream().map(LayerLatencyBreakdown::flopsByLayer).toList();
 
         System.out.printf(Locale.ROOT, "LayerLatencyBreakdown: %s, batch %d, %d repetitions, %s, OMP_NUM_THREADS=%s%n%n",
@@ -93,36 +87,27 @@ public final class LayerLatencyBreakdown {
         System.out.println(total);
     }
 
-    /** Median microseconds per layer and network; the networks take turns at every layer and repetition. */
+    /** Median microseconds per layer and network; the networks take turns at every layer ({@link Interleaved}). */
     private static double[][] time(List<MultiLayerNetwork> nets, INDArray x, int reps) {
         List<List<INDArray>> inputs = new ArrayList<>();
         for (MultiLayerNetwork net : nets) {
             inputs.add(layerInputs(net, x));
         }
         int layers = nets.get(0).getnLayers();
-        double[][][] samples = new double[nets.size()][layers][reps];
+        double[][] micros = new double[nets.size()][layers];
         for (int i = 0; i < layers; i++) {
-            for (int r = -Math.max(3, reps / 10); r < reps; r++) {
-                for (int n = 0; n < nets.size(); n++) {
-                    Layer l = nets.get(n).getLayer(i);
-                    INDArray in = inputs.get(n).get(i);
-                    long t = System.nanoTime();
-                    l.activate(in, false, LayerWorkspaceMgr.noWorkspaces());
-                    if (r >= 0) {
-                        samples[n][i][r] = (System.nanoTime() - t) / 1e3;
-                    }
-                }
+            Interleaved turns = new Interleaved();
+            for (int n = 0; n < nets.size(); n++) {
+                Layer l = nets.get(n).getLayer(i);
+                INDArray in = inputs.get(n).get(i);
+                turns.add(String.valueOf(n), () -> l.activate(in, false, LayerWorkspaceMgr.noWorkspaces()));
+            }
+            turns.run(Math.max(3, reps / 10), reps);
+            for (int n = 0; n < nets.size(); n++) {
+                micros[n][i] = turns.median(String.valueOf(n)) * 1e3;
             }
         }
-        double[][] medians = new double[nets.size()][layers];
-        for (int n = 0; n < nets.size(); n++) {
-            for (int i = 0; i < layers; i++) {
-                double[] s = samples[n][i];
-                Arrays.sort(s);
-                medians[n][i] = s[reps / 2];
-            }
-        }
-        return medians;
+        return micros;
     }
 
     /** The input each layer sees in the network's own forward pass, after its preprocessor. */
@@ -138,7 +123,7 @@ public final class LayerLatencyBreakdown {
 
     private static Map<String, Long> flopsByLayer(MultiLayerNetwork net) {
         Map<String, Long> m = new HashMap<>();
-        for (LayerSparsity l : SparsityReport.of(net, SHAPE).layers()) {
+        for (LayerSparsity l : SparsityReport.of(net, SurgeryLatencyBenchmark.SHAPE).layers()) {
             m.put(l.name(), l.flops());
         }
         return m;

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
  */
 public final class SurgeryLatencyBenchmark {
 
-    private static final long[] SHAPE = {1, 28, 28};
+    static final long[] SHAPE = {1, 28, 28};
     private static final double[] RATES = {0.5, 0.75};
 
     private SurgeryLatencyBenchmark() {
@@ -106,7 +106,8 @@ public final class SurgeryLatencyBenchmark {
         return (int) Math.max(min, Math.min(400, Math.ceil(3000 / Math.max(ms, 1e-3) / 2)));
     }
 
-    private static INDArray input(int batch) {
+    /** Random images of {@link #SHAPE}, the same for a given batch size in every run. */
+    static INDArray input(int batch) {
         Nd4j.getRandom().setSeed(batch);
         return Nd4j.rand(DataType.FLOAT, batch, SHAPE[0], SHAPE[1], SHAPE[2]);
     }

@@ -45,6 +45,13 @@ class PruneExportCommandTest {
         return f;
     }
 
+    /** Largest output difference of two networks on 8 seeded random images of {@code imageShape}. */
+    private static double maxOutputDifference(MultiLayerNetwork a, MultiLayerNetwork b, long... imageShape) {
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 8, imageShape[0], imageShape[1], imageShape[2]);
+        return a.output(x).sub(b.output(x)).amaxNumber().doubleValue();
+    }
+
     @Test
     void writesSmallerModelWithSameOutputsAndJsonReport() throws Exception {
         Path in = sparseLeNet(true);
@@ -58,9 +65,7 @@ class PruneExportCommandTest {
         MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(out.toFile());
         assertEquals(10, after.getLayer(2).getParam("W").size(0));
         assertEquals(60, after.getLayer(4).getParam("W").size(1));
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 28, 28);
-        double diff = before.output(x).sub(after.output(x)).amaxNumber().doubleValue();
+        double diff = maxOutputDifference(before, after, 1, 28, 28);
         assertTrue(diff < 1e-5, "difference " + diff);
 
         JsonNode json = new ObjectMapper().readTree(dir.resolve("small.json").toFile());
@@ -111,9 +116,7 @@ class PruneExportCommandTest {
         MultiLayerNetwork after = ModelSerializer.restoreMultiLayerNetwork(out.toFile());
         assertEquals(before.getnLayers() - 2, after.getnLayers(), "the batch norm and the ReLU layer after it");
         assertEquals(5, after.getLayer(0).getParam("W").size(0));
-        Nd4j.getRandom().setSeed(1);
-        INDArray x = Nd4j.rand(DataType.FLOAT, 8, 1, 8, 8);
-        double diff = before.output(x).sub(after.output(x)).amaxNumber().doubleValue();
+        double diff = maxOutputDifference(before, after, 1, 8, 8);
         assertTrue(diff < 1e-4, "difference " + diff);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("folded.json").toFile());
         assertTrue(json.get("latencyFolded").asBoolean());

@@ -1,7 +1,6 @@
 package io.github.dl4jrvsm.spark;
 
 import io.github.dl4jrvsm.adversarial.attack.Attack;
-import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.model.GradientMode;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
@@ -49,20 +48,15 @@ public final class AdversarialTrainingHook implements TrainingHook {
         if (mode == null) {
             throw new IllegalArgumentException("gradient mode must be given (TRAINING or INFERENCE)");
         }
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction (share of each minibatch replaced by adversarial examples) "
-                    + "must be in (0, 1], got " + fraction);
-        }
         this.attack = attack;
         this.mode = mode;
-        this.fraction = fraction;
+        this.fraction = AdversarialBatches.checkedFraction(fraction);
         this.seed = seed;
     }
 
     /** The dissertation's setting, as {@link AdversarialBatches#pgdDefaults}: the whole minibatch becomes PGD examples. */
     public static AdversarialTrainingHook pgdDefaults() {
-        return new AdversarialTrainingHook(ProjectedGradientDescent.pgd(AdversarialBatches.DEFAULT_EPSILON,
-                AdversarialBatches.DEFAULT_STEP, AdversarialBatches.DEFAULT_STEPS), GradientMode.TRAINING, 1.0, 0);
+        return new AdversarialTrainingHook(AdversarialBatches.defaultAttack(), GradientMode.TRAINING, 1.0, 0);
     }
 
     public AdversarialTrainingHook withAttack(Attack a) {

@@ -33,20 +33,33 @@ public final class AdversarialBatches {
         if (model == null || attack == null) {
             throw new IllegalArgumentException("model and attack must be given");
         }
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new IllegalArgumentException("fraction (share of each batch replaced by adversarial examples) must be "
-                    + "in (0, 1], got " + fraction);
-        }
         this.model = model;
         this.attack = attack;
-        this.fraction = fraction;
+        this.fraction = checkedFraction(fraction);
         this.random = new Random(seed);
     }
 
     /** The dissertation's setting for {@code model}. */
     public static AdversarialBatches pgdDefaults(Model model) {
-        return new AdversarialBatches(AttackModel.of(model).withMode(GradientMode.TRAINING),
-                ProjectedGradientDescent.pgd(DEFAULT_EPSILON, DEFAULT_STEP, DEFAULT_STEPS), 1.0, 0);
+        return new AdversarialBatches(AttackModel.of(model).withMode(GradientMode.TRAINING), defaultAttack(), 1.0, 0);
+    }
+
+    /** The dissertation's training attack: PGD with random start, epsilon 8/255, step 2/255, 10 steps. */
+    public static ProjectedGradientDescent defaultAttack() {
+        return ProjectedGradientDescent.pgd(DEFAULT_EPSILON, DEFAULT_STEP, DEFAULT_STEPS);
+    }
+
+    /**
+     * {@code fraction}, the share of each batch replaced by adversarial examples, if it is in (0, 1].
+     *
+     * @throws IllegalArgumentException naming the value otherwise
+     */
+    public static double checkedFraction(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction (share of each batch replaced by adversarial examples) must be "
+                    + "in (0, 1], got " + fraction);
+        }
+        return fraction;
     }
 
     public AdversarialBatches withMode(GradientMode mode) {

@@ -1,8 +1,7 @@
 package io.github.dl4jrvsm.core.surgery;
 
+import io.github.dl4jrvsm.core.training.NamedLayer;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.List;
 
@@ -51,19 +50,10 @@ public final class BatchNormFolding {
     }
 
     private static Model checked(Model model) {
-        if (model instanceof MultiLayerNetwork mln) {
-            if (mln.getLayers() == null) {
-                throw new IllegalArgumentException("the MultiLayerNetwork is not initialised; call init() first");
-            }
-            return model;
+        if (NamedLayer.runtimeLayers(model) == null) {
+            throw new IllegalArgumentException("the " + model.getClass().getSimpleName()
+                    + " is not initialised; call init() first");
         }
-        if (model instanceof ComputationGraph cg) {
-            if (cg.getLayers() == null) {
-                throw new IllegalArgumentException("the ComputationGraph is not initialised; call init() first");
-            }
-            return model;
-        }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                + (model == null ? "null" : model.getClass().getName()));
+        return model;
     }
 }

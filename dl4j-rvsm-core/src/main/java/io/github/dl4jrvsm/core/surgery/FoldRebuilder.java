@@ -19,8 +19,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the network without the folded batch norms: a clone of the configuration with those layers (or vertices)
@@ -37,37 +39,36 @@ final class FoldRebuilder {
     }
 
     static Model rebuild(Model original, ChannelGraph graph, List<BatchNormFold> decisions) {
-        Map<String, String> bnOfProducer = new HashMap<>();
-        Map<String, ActivationLayer> activationOfProducer = new HashMap<>();
-        Map<String, String> fusedLayerOfProducer = new HashMap<>();
+        Map<String, BatchNormFold> foldOf = new HashMap<>();
+        Set<String> removed = new HashSet<>();
         for (BatchNormFold d : decisions) {
             if (d.isFolded()) {
-                bnOfProducer.put(d.producer(), d.batchNorm());
+                foldOf.put(d.producer(), d);
+                removed.add(d.batchNorm());
                 if (d.activation() != null) {
-                    activationOfProducer.put(d.producer(), (ActivationLayer) graph.node(d.activation()).layer());
-                    fusedLayerOfProducer.put(d.producer(), d.activation());
+                    removed.add(d.activation());
                 }
             }
         }
-        Map<String, Map<String, INDArray>> params = newParams(original, graph, bnOfProducer);
+        Map<String, Map<String, INDArray>> params = newParams(original, graph, foldOf, removed);
         if (original instanceof MultiLayerNetwork mln) {
-            return rebuild(mln, graph, bnOfProducer, fusedLayerOfProducer, activationOfProducer, params);
+            return rebuild(mln, graph, foldOf, removed, params);
         }
-        return rebuild((ComputationGraph) original, bnOfProducer, fusedLayerOfProducer, activationOfProducer, params);
+        return rebuild((ComputationGraph) original, graph, foldOf, params);
     }
 
     /** Parameters of every kept layer in the new network, by node name. */
     private static Map<String, Map<String, INDArray>> newParams(Model original, ChannelGraph graph,
-                                                             Map<String, String> bnOfProducer) {
+                                                             Map<String, BatchNormFold> foldOf, Set<String> removed) {
         Map<String, Map<String, INDArray>> out = new HashMap<>();
         for (ChannelNode n : graph.nodes()) {
-            if (n.layer() == null || bnOfProducer.containsValue(n.name())) {
+            if (n.layer() == null || removed.contains(n.name())) {
                 continue;
             }
             Map<String, INDArray> live = LiveParams.of(original, n);
-            String bn = bnOfProducer.get(n.name());
-            if (bn != null) {
-                ChannelNode b = graph.node(bn);
+            BatchNormFold fold = foldOf.get(n.name());
+            if (fold != null) {
+                ChannelNode b = graph.node(fold.batchNorm());
                 out.put(n.name(), FoldedParams.fold(live, n.layer() instanceof DenseLayer,
                         (BatchNormalization) b.layer(), LiveParams.of(original, b)));
             } else {
@@ -80,15 +81,14 @@ final class FoldRebuilder {
     }
 
     private static MultiLayerNetwork rebuild(MultiLayerNetwork original, ChannelGraph graph,
-                                             Map<String, String> bnOfProducer, Map<String, String> fusedLayerOfProducer,
-                                             Map<String, ActivationLayer> activationOfProducer,
+                                             Map<String, BatchNormFold> foldOf, Set<String> removed,
                                              Map<String, Map<String, INDArray>> params) {
         MultiLayerConfiguration conf = original.getLayerWiseConfigurations().clone();
         List<NeuralNetConfiguration> confs = new ArrayList<>();
         Map<Integer, InputPreProcessor> pre = new HashMap<>();
         List<String> kept = new ArrayList<>();
         for (ChannelNode n : graph.nodes()) {
-            if (n.index() < 0 || bnOfProducer.containsValue(n.name()) || fusedLayerOfProducer.containsValue(n.name())) {
+            if (n.index() < 0 || removed.contains(n.name())) {
                 continue;
             }
             InputPreProcessor p = conf.getInputPreProcess(n.index());
@@ -96,9 +96,9 @@ final class FoldRebuilder {
                 pre.put(confs.size(), p);
             }
             NeuralNetConfiguration c = conf.getConf(n.index());
-            if (bnOfProducer.containsKey(n.name())) {
-                addBias(c.getLayer());
-                takeActivation(c.getLayer(), activationOfProducer.get(n.name()));
+            BatchNormFold fold = foldOf.get(n.name());
+            if (fold != null) {
+                absorb(c.getLayer(), fold, graph);
             }
             confs.add(c);
             kept.add(n.name());
@@ -113,20 +113,16 @@ final class FoldRebuilder {
         return net;
     }
 
-    private static ComputationGraph rebuild(ComputationGraph original, Map<String, String> bnOfProducer,
-                                            Map<String, String> fusedLayerOfProducer,
-                                            Map<String, ActivationLayer> activationOfProducer,
+    private static ComputationGraph rebuild(ComputationGraph original, ChannelGraph graph,
+                                            Map<String, BatchNormFold> foldOf,
                                             Map<String, Map<String, INDArray>> params) {
         ComputationGraphConfiguration conf = original.getConfiguration().clone();
-        for (Map.Entry<String, String> e : bnOfProducer.entrySet()) {
-            String producer = e.getKey();
-            removeVertex(conf, e.getValue(), producer);
-            if (fusedLayerOfProducer.containsKey(producer)) {
-                removeVertex(conf, fusedLayerOfProducer.get(producer), producer);
+        for (BatchNormFold fold : foldOf.values()) {
+            removeVertex(conf, fold.batchNorm(), fold.producer());
+            if (fold.activation() != null) {
+                removeVertex(conf, fold.activation(), fold.producer());
             }
-            Layer layer = ((LayerVertex) conf.getVertices().get(producer)).getLayerConf().getLayer();
-            addBias(layer);
-            takeActivation(layer, activationOfProducer.get(producer));
+            absorb(((LayerVertex) conf.getVertices().get(fold.producer())).getLayerConf().getLayer(), fold, graph);
         }
         conf.setTopologicalOrder(null);
         conf.setTopologicalOrderStr(null);
@@ -139,26 +135,25 @@ final class FoldRebuilder {
         return net;
     }
 
+    /** The producer's configuration after the fold: a bias for the batch norm's shift, the fused activation. */
+    private static void absorb(Layer producer, BatchNormFold fold, ChannelGraph graph) {
+        if (producer instanceof ConvolutionLayer c) {
+            c.setHasBias(true);
+        } else {
+            ((DenseLayer) producer).setHasBias(true);
+        }
+        if (fold.activation() != null) {
+            ActivationLayer fused = (ActivationLayer) graph.node(fold.activation()).layer();
+            ((BaseLayer) producer).setActivationFn(fused.getActivationFn());
+        }
+    }
+
     /** Removes a single-input vertex and lets its readers (and the network outputs) read {@code input} instead. */
     private static void removeVertex(ComputationGraphConfiguration conf, String vertex, String input) {
         conf.getVertices().remove(vertex);
         conf.getVertexInputs().remove(vertex);
         conf.getVertexInputs().values().forEach(in -> in.replaceAll(s -> s.equals(vertex) ? input : s));
         conf.getNetworkOutputs().replaceAll(s -> s.equals(vertex) ? input : s);
-    }
-
-    private static void takeActivation(Layer producer, ActivationLayer fused) {
-        if (fused != null) {
-            ((BaseLayer) producer).setActivationFn(fused.getActivationFn());
-        }
-    }
-
-    private static void addBias(Layer layer) {
-        if (layer instanceof ConvolutionLayer c) {
-            c.setHasBias(true);
-        } else {
-            ((DenseLayer) layer).setHasBias(true);
-        }
     }
 
     private static void fill(String name, Map<String, INDArray> target, Map<String, INDArray> source) {
