@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.benchmarks;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.benchmarks;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import org.bytedeco.javacpp.Loader;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.factory.Nd4j;

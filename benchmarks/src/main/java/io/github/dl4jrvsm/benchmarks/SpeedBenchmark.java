@@ -4,7 +4,7 @@ import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.core.admm.AdmmPruning;
 import io.github.dl4jrvsm.core.admm.MagnitudeProjection;
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.prox.Penalty;

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.benchmarks;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.pruning.L1FilterPruning;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.surgery.BatchNormFolding;

@@ -7,7 +7,7 @@ import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.persist.SparseModelSerializer;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.training.SparseExport;

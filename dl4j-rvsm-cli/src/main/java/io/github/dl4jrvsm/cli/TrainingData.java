@@ -6,6 +6,7 @@ import io.github.dl4jrvsm.core.data.DataSetName;
 import io.github.dl4jrvsm.core.data.DataSplits;
 import io.github.dl4jrvsm.core.data.DataSubsets;
 import io.github.dl4jrvsm.core.data.Datasets;
+import io.github.dl4jrvsm.core.data.EmbeddedFashionMnist;
 import io.github.dl4jrvsm.core.data.LoadOptions;
 import io.github.dl4jrvsm.core.data.MnistFormat;
 import io.github.dl4jrvsm.core.data.TrainValidationSplit;
@@ -14,7 +15,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,15 +22,14 @@ import java.util.List;
 /**
  * The train / validation / test splits of a run, found by core's {@link DataSetLocator} ({@code --data-dir}, DL4J's
  * resources directory, Debian's {@code /usr/share/datasets/fashion-mnist}, a checked download with
- * {@code --download}). Fashion-MNIST falls back to the 4,000 + 1,000 image subset embedded in this jar, so that the
- * command runs on a machine with no data installed.
+ * {@code --download}). Fashion-MNIST falls back to the 4,000 + 1,000 image subset embedded in core
+ * ({@link EmbeddedFashionMnist}), so that the command runs on a machine with no data installed.
  *
  * @param source where the data came from, for the report
  */
 record TrainingData(DataSet train, DataSet validation, DataSet test, InputShape shape, int classes, String source) {
 
     static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100");
-    private static final String EMBEDDED = "/datasets/fashion-mnist-subset/";
 
     /**
      * @param download whether the official files may be downloaded (SHA-256 checked) when not found locally
@@ -70,24 +69,13 @@ record TrainingData(DataSet train, DataSet validation, DataSet test, InputShape 
     }
 
     private static DataSplits embeddedSplits(int validation, long seed) throws IOException {
-        DataSet train = embedded("train"), test = embedded("t10k");
+        DataSet train = EmbeddedFashionMnist.train(), test = EmbeddedFashionMnist.test();
         if (validation >= train.numExamples()) {
             throw new IllegalArgumentException("--validation must be below " + train.numExamples() + ", got " + validation);
         }
         TrainValidationSplit split = TrainValidationSplit.of(train.numExamples(), validation, seed);
         return new DataSplits(DataSubsets.rows(train, split.train()),
                 validation == 0 ? null : DataSubsets.rows(train, split.validation()), test);
-    }
-
-    private static DataSet embedded(String split) throws IOException {
-        String images = EMBEDDED + split + "-images-idx3-ubyte.gz", labels = EMBEDDED + split + "-labels-idx1-ubyte.gz";
-        try (InputStream i = TrainingData.class.getResourceAsStream(images);
-             InputStream l = TrainingData.class.getResourceAsStream(labels)) {
-            if (i == null || l == null) {
-                throw new IOException("embedded data " + images + " is missing from the class path");
-            }
-            return MnistFormat.load(i, images, l, labels);
-        }
     }
 
     static DataSet head(DataSet d, int n) {

@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.spark;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
 import io.github.dl4jrvsm.core.data.DataSetName;
 import io.github.dl4jrvsm.core.data.DataSplits;
 import io.github.dl4jrvsm.core.data.Datasets;
@@ -37,7 +36,9 @@ import java.nio.file.Path;
  * Example Spark job: a small CNN trained with RVSM-l0 on Fashion-MNIST by parameter averaging, then exported as a
  * plain, exactly sparse DL4J model. Usage (see the README):
  * {@code spark-submit --class io.github.dl4jrvsm.spark.SparkRvsmJob <jar> <data-dir> <out.zip> [epochs]}; without a
- * master from spark-submit it runs on {@code local[2]}.
+ * master from spark-submit it runs on {@code local[2]}. It uses whichever ND4J backend the submitted class path
+ * holds: executors are separate JVMs that never run a main of ours, so the fast CPU build is chosen for them by the
+ * {@code -D} options in the README's {@code extraJavaOptions}, not by a call here.
  */
 public final class SparkRvsmJob {
 
@@ -45,7 +46,6 @@ public final class SparkRvsmJob {
     }
 
     public static void main(String[] args) throws Exception {
-        CpuBackend.configure(); // before any ND4J call; in local mode the executors share this JVM
         if (args.length < 2) {
             throw new IllegalArgumentException("usage: SparkRvsmJob <fashion-mnist-dir> <out.zip> [epochs]");
         }

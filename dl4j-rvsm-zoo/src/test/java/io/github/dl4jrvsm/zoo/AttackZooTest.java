@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.adversarial.attack.AttackResult;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
@@ -36,7 +37,7 @@ class AttackZooTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
     void pgdAttacksEveryFamilyWithinItsBudget(String name, Supplier<Model> model) {
-        DataSet d = ZooTestSupport.fashionMnist(4);
+        DataSet d = FashionMnist.train(4);
         AttackModel m = AttackModel.of(model.get());
         INDArray g = m.gradient(d.getFeatures(), d.getLabels(), AttackLoss.CROSS_ENTROPY);
         assertTrue(g.amaxNumber().doubleValue() > 0, name + ": the input gradient must not vanish");
@@ -49,7 +50,7 @@ class AttackZooTest {
     @Test
     void expectationOverTransformationAveragesTheNoise() {
         Model en = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST).init();
-        DataSet d = ZooTestSupport.fashionMnist(4);
+        DataSet d = FashionMnist.train(4);
         AttackModel one = AttackModel.of(en), many = AttackModel.of(en).withEot(16);
         double spreadOne = spread(one, d), spreadMany = spread(many, d);
         assertTrue(spreadMany < spreadOne / 2, "16 samples must average the noise out: " + spreadMany + " vs " + spreadOne);

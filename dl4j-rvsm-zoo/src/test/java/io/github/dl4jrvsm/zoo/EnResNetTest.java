@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.eval.Evaluation;
@@ -94,7 +95,7 @@ class EnResNetTest {
 
     @Test
     void evaluationWorksOnTheProbabilities() {
-        DataSet d = ZooTestSupport.fashionMnist(32);
+        DataSet d = FashionMnist.train(32);
         ComputationGraph net = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST).init();
         Evaluation e = net.evaluate(new ListDataSetIterator<>(d.asList(), 16));
         assertEquals(32, e.getNumRowCounter());

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -29,7 +30,7 @@ class SerializationTest {
     private static ComputationGraph trainedEnResNet(boolean noiseAtInference) {
         ComputationGraph net = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST)
                 .noiseAtInference(noiseAtInference).init();
-        net.fit(ZooTestSupport.fashionMnist(16));
+        net.fit(FashionMnist.train(16));
         return net;
     }
 
@@ -39,7 +40,7 @@ class SerializationTest {
         File file = dir.resolve("en2resnet8.zip").toFile();
         ModelSerializer.writeModel(net, file, true);
         ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, true);
-        INDArray x = ZooTestSupport.fashionMnist(8).getFeatures();
+        INDArray x = FashionMnist.train(8).getFeatures();
         assertEquals(net.outputSingle(x), restored.outputSingle(x));
         assertEquals(net.getConfiguration(), restored.getConfiguration());
         RelativeGaussianNoise noise = (RelativeGaussianNoise) restored.getLayer("member2.stage3.block1.noise").conf()
@@ -47,7 +48,7 @@ class SerializationTest {
         assertEquals(0.1, noise.getCoefficient());
         assertEquals(false, noise.isNoiseAtInference());
         // the restored model keeps training like the original (updater state included)
-        DataSet d = ZooTestSupport.fashionMnist(16);
+        DataSet d = FashionMnist.train(16);
         restored.fit(d);
         assertTrue(Double.isFinite(restored.score()));
     }
@@ -58,7 +59,7 @@ class SerializationTest {
         File file = dir.resolve("noisy.zip").toFile();
         ModelSerializer.writeModel(net, file, false);
         ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, false);
-        INDArray x = ZooTestSupport.fashionMnist(4).getFeatures();
+        INDArray x = FashionMnist.train(4).getFeatures();
         assertNotEquals(restored.outputSingle(x), restored.outputSingle(x), "still a randomised defence");
     }
 
@@ -72,7 +73,7 @@ class SerializationTest {
         assertEquals(net.getConfiguration(), back);
         ComputationGraph rebuilt = new ComputationGraph(back);
         rebuilt.init(net.params().dup(), false);
-        INDArray x = ZooTestSupport.fashionMnist(8).getFeatures();
+        INDArray x = FashionMnist.train(8).getFeatures();
         assertEquals(net.outputSingle(x), rebuilt.outputSingle(x));
     }
 
@@ -88,11 +89,11 @@ class SerializationTest {
     @Test
     void leNetRestoredByModelSerializerGivesTheSameOutputs() throws IOException {
         MultiLayerNetwork net = new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
-        net.fit(ZooTestSupport.fashionMnist(32));
+        net.fit(FashionMnist.train(32));
         File file = dir.resolve("lenet.zip").toFile();
         ModelSerializer.writeModel(net, file, true);
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(file, true);
-        INDArray x = ZooTestSupport.fashionMnist(8).getFeatures();
+        INDArray x = FashionMnist.train(8).getFeatures();
         assertEquals(net.output(x), restored.output(x));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
@@ -78,7 +79,7 @@ class SparseTrainingZooTest {
         List<NamedLayer> selected = LayerSelection.select(NamedLayer.of(net), Set.of());
         long convsAndDense = NamedLayer.of(net).stream().filter(l -> LayerSelection.isSupported(l.config())).count();
         assertEquals(convsAndDense, selected.size());
-        for (DataSet batch : ZooTestSupport.fashionMnist(16).batchBy(8)) {
+        for (DataSet batch : FashionMnist.train(16).batchBy(8)) {
             ZooTestSupport.fit(net, batch);
         }
         assertTrue(Double.isFinite(net.score()), "score " + net.score());

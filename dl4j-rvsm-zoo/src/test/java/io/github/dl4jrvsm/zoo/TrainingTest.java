@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import org.deeplearning4j.nn.api.Model;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,7 +47,7 @@ class TrainingTest {
         double maxRatio = 0.9;
         Nd4j.getRandom().setSeed(11);
         Model net = model.get();
-        DataSet data = ZooTestSupport.fashionMnist(images);
+        DataSet data = FashionMnist.train(images);
         List<DataSet> batches = data.batchBy(batch);
         double before = ZooTestSupport.trainingLoss(net, data);
         long start = System.nanoTime();

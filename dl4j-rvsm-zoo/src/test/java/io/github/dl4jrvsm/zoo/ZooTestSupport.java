@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.zoo;
 
-import io.github.dl4jrvsm.core.data.MnistFormat;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,41 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
-/** Shared fixtures of the zoo tests: real Fashion-MNIST images, random inputs, parameter counting, forward passes. */
+/** Shared fixtures of the zoo tests: random inputs, parameter counting, forward passes. */
 final class ZooTestSupport {
 
-    static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-    private static DataSet train;
-
     private ZooTestSupport() {
-    }
-
-    /** The first {@code n} Fashion-MNIST training images, {@code [n, 1, 28, 28]} in [0, 1], one-hot labels. */
-    static synchronized DataSet fashionMnist(int n) {
-        if (train == null) {
-            Path images = FASHION_MNIST.resolve("train-images-idx3-ubyte.gz");
-            Path labels = FASHION_MNIST.resolve("train-labels-idx1-ubyte.gz");
-            if (!Files.isReadable(images) || !Files.isReadable(labels)) {
-                throw new IllegalStateException("Fashion-MNIST is missing from " + FASHION_MNIST + " (on Debian: "
-                        + "apt-get install dataset-fashion-mnist, as .ci/run does)");
-            }
-            try {
-                train = MnistFormat.load(images, labels);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new DataSet(train.getFeatures().get(interval(n)).dup(), train.getLabels().get(interval(n)).dup());
-    }
-
-    private static org.nd4j.linalg.indexing.INDArrayIndex interval(int n) {
-        return org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n);
     }
 
     /** Uniform [0, 1) images of the given shape, seeded. */

@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.benchmarks.frontier;
 import io.github.dl4jrvsm.benchmarks.tables.RunCache;
 import io.github.dl4jrvsm.cli.RunReport;
 import io.github.dl4jrvsm.cli.plots.FrontierPlot;
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

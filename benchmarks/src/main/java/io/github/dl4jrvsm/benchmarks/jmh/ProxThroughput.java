@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.benchmarks.jmh;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.L0Penalty;

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
-import io.github.dl4jrvsm.core.backend.CpuBackend;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -58,7 +58,7 @@ final class ReviewSamples {
         new WeightHistogramPlot().add("pruned", new double[]{0, 0, 0}).write(dir.resolve("weights-all-zero.png"));
 
         // a real (untrained) network: the dense model against a copy with small weights and two filters zeroed
-        io.github.dl4jrvsm.core.backend.CpuBackend.configure();
+        io.github.dl4jrvsm.nativecpu.CpuBackend.configure();
         var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
                 io.github.dl4jrvsm.core.testsupport.TestNetworks.convBn(3, 16, 10,
                         new org.nd4j.linalg.learning.config.Sgd(0.1), 5));

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.surgery.BatchNormFold;
 import io.github.dl4jrvsm.core.surgery.BatchNormFolding;
 import io.github.dl4jrvsm.core.surgery.FoldedModel;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FoldZooTest {
 
     private static DataSet trainOn(Object net) throws IOException {
-        DataSet train = ZooSurgeryTest.fashion(32);
+        DataSet train = FashionMnist.test(32);
         Nd4j.getRandom().setSeed(7);
         for (DataSet batch : train.batchBy(8)) {
             if (net instanceof MultiLayerNetwork m) {
@@ -42,7 +43,7 @@ class FoldZooTest {
     }
 
     private static INDArray heldOut() throws IOException {
-        return ZooSurgeryTest.fashion(96).getFeatures().get(NDArrayIndex.interval(32, 96)).dup();
+        return FashionMnist.test(96).getFeatures().get(NDArrayIndex.interval(32, 96)).dup();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
 import io.github.dl4jrvsm.core.surgery.SurgeryReport;
 import io.github.dl4jrvsm.core.surgery.SurgeryResult;
@@ -26,7 +27,7 @@ class SurgeryLatencyProbe {
     @Test
     void printLatencyReports() throws Exception {
         InputShape grey = InputShape.FASHION_MNIST;
-        DataSet train = ZooSurgeryTest.fashion(16);
+        DataSet train = FashionMnist.test(16);
         Object[][] models = {
                 {"lenet5", new LeNet5().inputShape(grey).updater(new Nesterovs(0.001, 0.9)).conf()},
                 {"vgg16", new Vgg16().inputShape(grey).updater(new Nesterovs(0.001, 0.9)).conf()},
@@ -34,7 +35,7 @@ class SurgeryLatencyProbe {
         for (Object[] m : models) {
             Model sparse = ZooSurgeryTest.rgsmTrained(m[1], train, -4);
             SurgeryResult r = ChannelSurgery.prune(sparse);
-            SurgeryReport report = SurgeryReport.of(sparse, r, ZooSurgeryTest.fashion(64).getFeatures(),
+            SurgeryReport report = SurgeryReport.of(sparse, r, FashionMnist.test(64).getFeatures(),
                     SurgeryReport.LatencyOptions.DEFAULT, 1, 28, 28);
             System.out.println("== " + m[0] + "\n" + report.toMarkdown().lines()
                     .filter(l -> l.startsWith("|") || l.contains("removed;")).reduce("", (a, b) -> a + b + "\n"));

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
+import io.github.dl4jrvsm.core.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.data.MnistFormat;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
@@ -44,18 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ZooSurgeryTest {
 
-    private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-    private static DataSet data;
     /** Group-l0 threshold {@code sqrt(2 * 0.05 / 1) = 0.32}: kills the filters pre-scaled to 0.05, keeps those at 1.5. */
     private static final double LAMBDA = 0.05;
-
-    static synchronized DataSet fashion(int n) throws IOException {
-        if (data == null) {
-            data = MnistFormat.load(FASHION.resolve("t10k-images-idx3-ubyte.gz"), FASHION.resolve("t10k-labels-idx1-ubyte.gz"));
-        }
-        return new DataSet(data.getFeatures().get(NDArrayIndex.interval(0, n)).dup(),
-                data.getLabels().get(NDArrayIndex.interval(0, n)).dup());
-    }
 
     static Stream<Arguments> models() {
         InputShape grey = InputShape.FASHION_MNIST;
@@ -98,9 +89,9 @@ class ZooSurgeryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void rgsmPrunedModelShrinksWithTheSameOutputs(String name, Supplier<Object> conf) throws IOException {
-        DataSet train = fashion(16);
+        DataSet train = FashionMnist.test(16);
         Model sparse = rgsmTrained(conf.get(), train);
-        DataSet test = new DataSet(fashion(96).getFeatures().get(NDArrayIndex.interval(32, 96)).dup(), null);
+        DataSet test = new DataSet(FashionMnist.test(96).getFeatures().get(NDArrayIndex.interval(32, 96)).dup(), null);
 
         SurgeryResult r = ChannelSurgery.prune(sparse);
         SurgeryReport report = SurgeryReport.of(sparse, r, test.getFeatures(), SurgeryReport.LatencyOptions.NONE, 1, 28, 28);

@@ -1,36 +1,38 @@
-package io.github.dl4jrvsm.adversarial.testsupport;
+package io.github.dl4jrvsm.core.testsupport;
 
-import io.github.dl4jrvsm.core.data.MnistFormat;
+import io.github.dl4jrvsm.core.data.EmbeddedFashionMnist;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
-/** Real Fashion-MNIST from Debian's dataset-fashion-mnist package (installed by .ci/run). */
+/**
+ * Real Fashion-MNIST for every module's tests: the first images of each split, from the subset embedded in core, so
+ * the tests need no data installed and see the same images on every machine (the first 4,000 training and 1,000 test
+ * images, identical to the head of the full set).
+ */
 public final class FashionMnist {
 
-    public static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
     private static DataSet train;
     private static DataSet test;
 
     private FashionMnist() {
     }
 
-    /** The first {@code n} training examples, [n, 1, 28, 28] in [0, 1]. */
+    /** The first {@code n <= 4000} training examples, [n, 1, 28, 28] in [0, 1]. */
     public static synchronized DataSet train(int n) {
         if (train == null) {
-            train = load("train");
+            train = load(true);
         }
         return head(train, n);
     }
 
-    /** The first {@code n} test examples. */
+    /** The first {@code n <= 1000} test examples. */
     public static synchronized DataSet test(int n) {
         if (test == null) {
-            test = load("t10k");
+            test = load(false);
         }
         return head(test, n);
     }
@@ -46,15 +48,18 @@ public final class FashionMnist {
     }
 
     private static DataSet head(DataSet d, int n) {
+        if (n < 1 || n > d.numExamples()) {
+            throw new IllegalArgumentException("the embedded subset has " + d.numExamples() + " examples; asked for " + n);
+        }
         return new DataSet(d.getFeatures().get(NDArrayIndex.interval(0, n)).dup(),
                 d.getLabels().get(NDArrayIndex.interval(0, n)).dup());
     }
 
-    private static DataSet load(String split) {
+    private static DataSet load(boolean training) {
         try {
-            return MnistFormat.load(DIR.resolve(split + "-images-idx3-ubyte.gz"), DIR.resolve(split + "-labels-idx1-ubyte.gz"));
+            return training ? EmbeddedFashionMnist.train() : EmbeddedFashionMnist.test();
         } catch (IOException e) {
-            throw new UncheckedIOException("Fashion-MNIST is needed: apt-get install -y dataset-fashion-mnist", e);
+            throw new UncheckedIOException(e);
         }
     }
 }

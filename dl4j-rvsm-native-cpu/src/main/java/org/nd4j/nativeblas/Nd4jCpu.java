@@ -1,5 +1,6 @@
 package org.nd4j.nativeblas;
 
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -10,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu} and lost that method, so the look-up always fails and every
  * convolution, pooling and batch-norm layer falls back to DL4J's much slower im2col path. This class restores the
  * name the helper looks for and answers from the live environment. It is only consulted when
- * {@code org.eclipse.deeplearning4j.helpers.disable=false}; see {@link io.github.dl4jrvsm.core.backend.CpuBackend}.
+ * {@code org.eclipse.deeplearning4j.helpers.disable=false}; see {@link CpuBackend}.
  */
 public final class Nd4jCpu {
 
@@ -32,7 +33,7 @@ public final class Nd4jCpu {
         /** True when native helpers are allowed and the loaded binary is a oneDNN build. */
         public boolean isUseMKLDNN() {
             return Nd4j.getEnvironment().helpersAllowed()
-                    && io.github.dl4jrvsm.core.backend.CpuBackend.oneDnnBinaryLoaded();
+                    && CpuBackend.oneDnnBinaryLoaded();
         }
     }
 }

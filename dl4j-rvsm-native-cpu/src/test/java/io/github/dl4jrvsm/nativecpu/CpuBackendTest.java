@@ -1,4 +1,4 @@
-package io.github.dl4jrvsm.core.backend;
+package io.github.dl4jrvsm.nativecpu;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class CpuBackendTest {
 
     @Test
     void choiceIsExplicitSoJavaCppDoesNotSearch() {
-        assertTrue(CpuBackend.isConfigured());
+        assertTrue(CpuBackend.isConfigured(), "ConfigureBeforeTests, registered as a JUnit service, has not run");
         String ext = System.getProperty(CpuBackend.PLATFORM_EXTENSION);
         assertTrue(CpuBackend.ONEDNN_AVX2.equals(ext) || CpuBackend.PLAIN.equals(ext), "extension " + ext);
     }

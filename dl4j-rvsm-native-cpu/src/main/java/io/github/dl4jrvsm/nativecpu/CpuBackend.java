@@ -1,4 +1,4 @@
-package io.github.dl4jrvsm.core.backend;
+package io.github.dl4jrvsm.nativecpu;
 
 import java.io.IOException;
 import java.nio.file.Files;
