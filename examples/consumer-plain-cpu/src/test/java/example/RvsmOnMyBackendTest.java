@@ -46,7 +46,7 @@ class RvsmOnMyBackendTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(64).nOut(2)
                         .activation(Activation.SOFTMAX).build())
                 .build();
-        MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(1e-4), 1e-1).network(conf);
+        MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(3e-3), 1e-1).network(conf);
         DataSet data = twoClasses(512);
         for (int i = 0; i < 200; i++) {
             net.fit(data);
@@ -55,7 +55,8 @@ class RvsmOnMyBackendTest {
         INDArray w = sparse.getLayer(0).getParam("W");
         double zeros = w.eq(0).castTo(DataType.INT32).sumNumber().doubleValue() / w.length();
         Evaluation eval = sparse.evaluate(new org.nd4j.linalg.dataset.adapter.SingletonDataSetIterator(data));
-        assertTrue(zeros > 0.3, "exact zeros in the export: " + zeros);
+        System.out.printf("zeros %.3f, accuracy %.3f%n", zeros, eval.accuracy());
+        assertTrue(zeros > 0.6, "exact zeros in the export: " + zeros);
         assertTrue(eval.accuracy() > 0.9, "accuracy of the sparse export: " + eval.accuracy());
     }
 

@@ -1,8 +1,12 @@
 package io.github.dl4jrvsm.core.data;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Archives built by the test, including hostile ones; "target" sits inside "outer" so escapes are visible. */
+/**
+ * Archives built by the test, including hostile ones; "target" sits inside "outer" so escapes are visible.
+ *
+ * <p>Most archives come from {@link TestFiles#tarGz}, which writes headers by hand: commons-compress' own writer keeps
+ * {@code ../} but silently drops a leading {@code /}, so it cannot produce every hostile name. Its writer is used
+ * only for the GNU long-name headers the hand-written ones lack.
+ */
 class SafeTarExtractorTest {
 
     @TempDir
@@ -145,5 +155,105 @@ class SafeTarExtractorTest {
         TestFiles.gzip(flipped, raw);
         e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(flipped, outer.resolve("t3")));
         assertTrue(e.getMessage().contains("flipped.tar.gz") && e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void absoluteLongNameNeverLeavesTheTarget() throws IOException {
+        // commons-compress strips the leading '/' of a pax path, so this may be extracted inside the target
+        // instead of being refused; what must hold either way is that the absolute location stays untouched
+        Path victim = outer.resolve("victim-" + "v".repeat(120) + ".txt").toAbsolutePath();
+        Path archive = archive(Map.of(victim.toString(), text("pwned")));
+        Path target = outer.resolve("target");
+        try {
+            List<Path> written = SafeTarExtractor.extract(archive, target);
+            assertTrue(written.stream().allMatch(p -> p.startsWith(target.toAbsolutePath())), written.toString());
+        } catch (IOException e) {
+            assertTrue(e.getMessage().contains("absolute"), e.getMessage());
+        }
+        assertFalse(Files.exists(victim));
+    }
+
+    @Test
+    void gnuLongNamesAreReadAndChecked() throws IOException {
+        String longName = "cifar-100-binary/" + "n".repeat(120) + ".bin";
+        Path good = Files.write(outer.resolve("gnu.tar.gz"), gnuTarGz(longName, null, text("five")));
+        Path target = outer.resolve("target");
+        assertEquals(List.of(target.resolve(longName)), SafeTarExtractor.extract(good, target));
+        assertEquals("five", Files.readString(target.resolve(longName)));
+
+        String escape = "../".repeat(3) + "l".repeat(120);                  // long enough for a GNU 'K' header
+        Path bad = Files.write(outer.resolve("gnu-link.tar.gz"), gnuTarGz("dir/link", escape, null));
+        IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(bad, target));
+        assertTrue(e.getMessage().contains("dir/link") && e.getMessage().contains("outside"), e.getMessage());
+    }
+
+    @Test
+    void devicesFifosAndSparseFilesAreRefusedByName() throws IOException {
+        for (char type : new char[]{'3', '4', '6', 'S'}) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+                TestFiles.tarEntry(out, "odd-" + type, type, "", null);
+                out.write(new byte[1024]);
+            }
+            Path archive = Files.write(outer.resolve("odd.tar.gz"), bytes.toByteArray());
+            IOException e = assertThrows(IOException.class,
+                    () -> SafeTarExtractor.extract(archive, outer.resolve("target")));
+            assertTrue(e.getMessage().contains("odd-" + type), e.getMessage());
+        }
+        assertEquals(List.of(outer.resolve("odd.tar.gz"), outer.resolve("target")), everything());
+    }
+
+    @Test
+    void headerCutShortIsTruncatedNotTheEnd() throws IOException {
+        // commons-compress alone reads a partial header block as the end of the archive: f.bin would be lost silently
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("e.bin", text("first"));
+        entries.put("f.bin", text("second"));
+        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(TestFiles.tarGz(entries)))
+                .readAllBytes();
+        Path cut = outer.resolve("cut.tar.gz");
+        TestFiles.gzip(cut, java.util.Arrays.copyOf(raw, 1024 + 300));   // e.bin complete, f.bin's header is not
+        IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(cut, outer.resolve("target")));
+        assertTrue(e.getMessage().contains("cut.tar.gz") && e.getMessage().contains("truncated"), e.getMessage());
+        assertFalse(Files.exists(outer.resolve("target/e.bin")));
+    }
+
+    @Test
+    void corruptGzipTrailerAfterTheLastEntryIsCaught() throws IOException {
+        // zero blocks beyond the reader's 10 KiB record keep it from reaching the trailer by itself
+        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                TestFiles.tarGz(Map.of("f.bin", text("payload"))))).readAllBytes();
+        Path archive = outer.resolve("crc.tar.gz");
+        TestFiles.gzip(archive, java.util.Arrays.copyOf(raw, raw.length + 40 * 512));
+        byte[] gz = Files.readAllBytes(archive);
+        gz[gz.length - 8] ^= 1;                                          // CRC-32 of the uncompressed data
+        Files.write(archive, gz);
+        IOException e = assertThrows(IOException.class,
+                () -> SafeTarExtractor.extract(archive, outer.resolve("target")));
+        assertTrue(e.getMessage().contains("crc.tar.gz"), e.getMessage());
+        assertFalse(Files.exists(outer.resolve("target/f.bin")));
+    }
+
+    /** One entry written by commons-compress with GNU long-name headers: a file, or a link if linkTarget is set. */
+    private static byte[] gnuTarGz(String name, String linkTarget, byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
+            TarArchiveEntry entry;
+            if (linkTarget != null) {
+                entry = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+                entry.setLinkName(linkTarget);
+            } else {
+                entry = new TarArchiveEntry(name);
+                entry.setSize(content.length);
+            }
+            tar.putArchiveEntry(entry);
+            if (content != null) {
+                tar.write(content);
+            }
+            tar.closeArchiveEntry();
+            tar.finish();
+        }
+        return bytes.toByteArray();
     }
 }
