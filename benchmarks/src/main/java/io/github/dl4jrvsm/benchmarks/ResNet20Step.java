@@ -12,6 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Locale;
+
 /**
  * The zoo's ResNet20 (pre-activation, CIFAR 3x32x32, Nesterov 0.9 / lr 0.1) with one fixed random batch, so that a
  * training step (forward, backward, update) can be timed the same way by the benchmark's workers and the profiler.
@@ -44,7 +46,7 @@ final class ResNet20Step {
 
     static CNN2DFormat parseFormat(String text) {
         try {
-            return CNN2DFormat.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+            return CNN2DFormat.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("data format must be nchw or nhwc, got '" + text + "'", e);
         }

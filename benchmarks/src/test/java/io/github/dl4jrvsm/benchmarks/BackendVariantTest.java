@@ -2,7 +2,9 @@ package io.github.dl4jrvsm.benchmarks;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,9 +39,9 @@ class BackendVariantTest {
 
     @Test
     void tableReportsTheRatioToPyTorch() {
-        String t = BackendBenchmark.table(List.of("NCHW 64"), new java.util.LinkedHashMap<>(java.util.Map.of(
-                "onednn-avx2:on", java.util.Map.of("NCHW 64", 100.0), BackendBenchmark.PYTORCH,
-                java.util.Map.of("NCHW 64", 250.0))));
+        String t = BackendBenchmark.table(List.of("NCHW 64"), new LinkedHashMap<>(Map.of(
+                "onednn-avx2:on", Map.of("NCHW 64", 100.0), BackendBenchmark.PYTORCH,
+                Map.of("NCHW 64", 250.0))));
         assertTrue(t.contains("100.0 (2.50x)"), t);
     }
 }

@@ -4,6 +4,7 @@ import io.github.dl4jrvsm.adversarial.attack.NAttack;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
+import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
         log.print(r.toMarkdown());
         if (out != null) {
             r.writeJson(out.resolve("robustness.json"));
-            io.github.dl4jrvsm.core.persist.AtomicFiles.writeString(out.resolve("robustness.md"), r.toMarkdown());
+            AtomicFiles.writeString(out.resolve("robustness.md"), r.toMarkdown());
             log.println("written: " + out.resolve("robustness.json"));
         }
         return 0;

@@ -11,7 +11,10 @@ import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.prox.L1Penalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.prox.TransformedL1Penalty;
+import io.github.dl4jrvsm.core.training.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseTraining;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -81,12 +84,12 @@ final class MethodOptions {
     }
 
     /** {@code training} limited to the model's convolutions with {@code --sparse-layers conv}. */
-    SparseTraining restrictLayers(SparseTraining training, org.deeplearning4j.nn.api.Model model) {
+    SparseTraining restrictLayers(SparseTraining training, Model model) {
         return switch (sparseLayers) {
             case "all" -> training;
-            case "conv" -> training.layers(io.github.dl4jrvsm.core.training.NamedLayer.of(model).stream()
-                    .filter(l -> l.config() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer)
-                    .map(io.github.dl4jrvsm.core.training.NamedLayer::name).toArray(String[]::new));
+            case "conv" -> training.layers(NamedLayer.of(model).stream()
+                    .filter(l -> l.config() instanceof ConvolutionLayer)
+                    .map(NamedLayer::name).toArray(String[]::new));
             default -> throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");
         };
     }

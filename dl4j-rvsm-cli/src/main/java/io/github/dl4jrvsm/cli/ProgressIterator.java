@@ -1,10 +1,14 @@
 package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.core.data.DelegatingDataSetIterator;
+import io.github.dl4jrvsm.core.training.LayerSelection;
+import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.training.SparseExport;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -49,10 +53,10 @@ final class ProgressIterator extends DelegatingDataSetIterator implements AutoCl
     /** Share of exactly-zero convolution and dense weights right now. */
     static double sparsity(Model model) {
         long zeros = 0, total = 0;
-        for (var l : io.github.dl4jrvsm.core.training.NamedLayer.of(model)) {
-            if (io.github.dl4jrvsm.core.training.LayerSelection.isSupported(l.config())) {
-                var w = io.github.dl4jrvsm.core.training.SparseExport.weights(model, l);
-                zeros += w.eq(0.0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().longValue();
+        for (var l : NamedLayer.of(model)) {
+            if (LayerSelection.isSupported(l.config())) {
+                var w = SparseExport.weights(model, l);
+                zeros += w.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
                 total += w.length();
             }
         }

@@ -8,6 +8,8 @@ import io.github.dl4jrvsm.core.pruning.ScratchRetraining;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 
+import java.io.PrintWriter;
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -64,7 +66,7 @@ final class PruneRetrain {
     }
 
     /** At the prune epoch: the network to train from now on, with the chosen channels zero and held at zero. */
-    Model prune(Model net, java.io.PrintWriter log) {
+    Model prune(Model net, PrintWriter log) {
         ChannelSelection selection = slimming ? NetworkSlimming.select(net, fraction) : L1FilterPruning.select(net, fraction);
         Model start = slimming ? ScratchRetraining.reinitialize(net, seed + 1) : net;
         Model masked = ChannelMasking.mask(start, selection);
@@ -79,7 +81,7 @@ final class PruneRetrain {
      * Puts the pruned channels back to zero after every step. Without it their batch-norm shift would learn a
      * constant again (its gradient is not zero), and momentum would carry the filters away from zero.
      */
-    private static final class HoldAtZero extends BaseTrainingListener implements java.io.Serializable {
+    private static final class HoldAtZero extends BaseTrainingListener implements Serializable {
         private final ChannelSelection selection;
 
         HoldAtZero(ChannelSelection selection) {

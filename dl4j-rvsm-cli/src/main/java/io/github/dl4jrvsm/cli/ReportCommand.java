@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.zoo.InputShape;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +26,8 @@ final class ReportCommand implements Callable<Integer> {
         String model = String.valueOf(s.get("model"));
         boolean cifar = String.valueOf(s.get("dataset")).startsWith("cifar");
         int classes = String.valueOf(s.get("dataset")).equals("cifar100") ? 100 : 10;
-        return ModelFactory.configured(model, cifar ? io.github.dl4jrvsm.zoo.InputShape.CIFAR
-                        : io.github.dl4jrvsm.zoo.InputShape.FASHION_MNIST, classes,
+        return ModelFactory.configured(model, cifar ? InputShape.CIFAR
+                        : InputShape.FASHION_MNIST, classes,
                 ((Number) s.get("lr")).doubleValue(), new int[0], ((Number) s.get("seed")).longValue()).init();
     }
 

@@ -9,6 +9,8 @@ import io.github.dl4jrvsm.cli.plots.ChannelNormHistogramPlot;
 import io.github.dl4jrvsm.cli.plots.RobustnessCurvePlot;
 import io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot;
 import io.github.dl4jrvsm.cli.plots.WeightHistogramPlot;
+import io.github.dl4jrvsm.core.training.NamedLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +61,8 @@ final class ReportWriter {
     }
 
     private static boolean hasConvolutions(Model m) {
-        return io.github.dl4jrvsm.core.training.NamedLayer.of(m).stream()
-                .anyMatch(l -> l.config().getClass() == org.deeplearning4j.nn.conf.layers.ConvolutionLayer.class);
+        return NamedLayer.of(m).stream()
+                .anyMatch(l -> l.config().getClass() == ConvolutionLayer.class);
     }
 
     static String markdown(RunReport r) {

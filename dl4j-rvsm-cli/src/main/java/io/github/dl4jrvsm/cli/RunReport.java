@@ -5,6 +5,7 @@ import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ public record RunReport(Map<String, Object> settings, String data, String backen
     /** Reads the report of a finished run directory. */
     public static RunReport read(Path dir) throws IOException {
         Path f = dir.resolve(FILE);
-        if (!java.nio.file.Files.isRegularFile(f)) {
+        if (!Files.isRegularFile(f)) {
             throw new IllegalArgumentException("no " + FILE + " in " + dir + "; give the --out directory of a finished run");
         }
         return RunState.JSON.readValue(f.toFile(), RunReport.class);

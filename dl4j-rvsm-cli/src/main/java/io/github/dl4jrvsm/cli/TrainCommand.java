@@ -23,12 +23,17 @@ import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.core.surgery.NothingToRemoveException;
+import io.github.dl4jrvsm.core.surgery.SurgeryResult;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -244,16 +249,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Cuts zero channels out into small.zip when there are any, and says what came of it. */
-    private String channelSurgery(Model sparseModel, TrainingData data) throws java.io.IOException {
+    private String channelSurgery(Model sparseModel, TrainingData data) throws IOException {
         try {
-            io.github.dl4jrvsm.core.surgery.SurgeryResult cut = io.github.dl4jrvsm.core.surgery.ChannelSurgery.prune(sparseModel);
+            SurgeryResult cut = ChannelSurgery.prune(sparseModel);
             SparseModelSerializer.write(cut.network(), out.resolve("small.zip").toFile());
             SparsityReport before = SparsityReport.of(sparseModel, data.shape().channels(), data.shape().height(), data.shape().width());
             SparsityReport after = SparsityReport.of(cut.network(), data.shape().channels(), data.shape().height(), data.shape().width());
             return String.format(Locale.ROOT, "smaller model: %d channels cut out -> small.zip, parameters %d -> %d, MFLOPs "
                             + "%.2f -> %.2f (rvsm prune-export measures its latency)", cut.removedChannels(),
                     before.totalParams(), after.totalParams(), before.flops() / 1e6, after.flops() / 1e6);
-        } catch (io.github.dl4jrvsm.core.surgery.NothingToRemoveException e) {
+        } catch (NothingToRemoveException e) {
             return "smaller model: none, no whole channel is zero (RVSM zeroes single weights; --method rgsm zeroes "
                     + "channels that rvsm prune-export can cut out)";
         }
@@ -300,7 +305,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("attackSteps", attackSteps);
         s.put("batch", batch);
         s.put("lr", lr != null ? lr : ModelFactory.defaultLearningRate(model));
-        s.put("lrDrops", java.util.Arrays.toString(lrDrops));
+        s.put("lrDrops", Arrays.toString(lrDrops));
         s.put("seed", seed);
         s.put("robustness", robustness);
         return s;
@@ -324,10 +329,10 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static Model restore(File f) throws java.io.IOException {
+    static Model restore(File f) throws IOException {
         try {
             return SparseModelSerializer.restoreMultiLayerNetwork(f);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             return SparseModelSerializer.restoreComputationGraph(f);
         }
     }

@@ -7,11 +7,13 @@ import org.deeplearning4j.nn.api.Model;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,7 +112,7 @@ class CliTest {
         assertTrue(((String) changed[1]).contains("model"), (String) changed[1]);
 
         for (String png : ReportWriter.PLOTS) {
-            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(straight.resolve(png).toFile());
+            BufferedImage img = ImageIO.read(straight.resolve(png).toFile());
             assertTrue(img != null && img.getWidth() >= 300, png + " must be a real PNG");
         }
         Files.delete(straight.resolve("report.md"));

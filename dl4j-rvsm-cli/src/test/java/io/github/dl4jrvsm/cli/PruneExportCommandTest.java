@@ -4,14 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.LeNet5;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,17 +86,17 @@ class PruneExportCommandTest {
 
     /** conv(identity) 8 -> BN -> relu -> max pool -> softmax, filters 0..2 zeroed, a few steps trained. */
     private Path sparseConvBn() throws Exception {
-        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
-                .seed(3).updater(new org.nd4j.linalg.learning.config.Adam(0.01)).list()
-                .layer(new org.deeplearning4j.nn.conf.layers.ConvolutionLayer.Builder(3, 3).nOut(8).padding(1, 1)
-                        .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.BatchNormalization.Builder().build())
-                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
-                        .activation(org.nd4j.linalg.activations.Activation.RELU).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.SubsamplingLayer.Builder().kernelSize(4, 4).stride(4, 4).build())
-                .layer(new org.deeplearning4j.nn.conf.layers.OutputLayer.Builder().nOut(3)
-                        .activation(org.nd4j.linalg.activations.Activation.SOFTMAX).build())
-                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(8, 8, 1)).build());
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder()
+                .seed(3).updater(new Adam(0.01)).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(8).padding(1, 1)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new BatchNormalization.Builder().build())
+                .layer(new ActivationLayer.Builder()
+                        .activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder().kernelSize(4, 4).stride(4, 4).build())
+                .layer(new OutputLayer.Builder().nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(InputType.convolutional(8, 8, 1)).build());
         net.init();
         Nd4j.getRandom().setSeed(2);
         INDArray x = Nd4j.rand(DataType.FLOAT, 16, 1, 8, 8);

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.nativecpu;
 
+import org.bytedeco.javacpp.Loader;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +86,7 @@ public final class CpuBackend {
     /** Path of the ND4J native library JavaCPP loaded ({@code libjnind4jcpu}), or "" before ND4J is loaded. */
     public static String nativeLibrary() {
         try {
-            Map<String, String> loaded = org.bytedeco.javacpp.Loader.getLoadedLibraries();
+            Map<String, String> loaded = Loader.getLoadedLibraries();
             return loaded.values().stream().filter(p -> p != null && p.contains("nd4jcpu")).findFirst().orElse("");
         } catch (LinkageError e) {
             return "";

@@ -1,5 +1,10 @@
 package io.github.dl4jrvsm.spark;
 
+import io.github.dl4jrvsm.core.admm.AdmmPruning;
+import io.github.dl4jrvsm.core.admm.MagnitudeProjection;
+import io.github.dl4jrvsm.core.prox.ChannelGrouping;
+import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
+import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.testsupport.TestData;
 import io.github.dl4jrvsm.core.testsupport.TestNetworks;
@@ -10,7 +15,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.spark.impl.graph.SparkComputationGraph;
 import org.deeplearning4j.spark.impl.multilayer.SparkDl4jMultiLayer;
 import org.deeplearning4j.spark.impl.paramavg.ParameterAveragingTrainingMaster;
 import org.junit.jupiter.api.Test;
@@ -18,6 +25,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Nesterovs;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,30 +83,30 @@ class SparkParameterAveragingTest {
             DataSet images = TestData.images(128, 2, 6, 3, 4);
             // threshold sqrt(2 lambda1 / beta) at the median initial filter norm: about half the filters start below it
             var plainConf = TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5);
-            var probe = new org.deeplearning4j.nn.graph.ComputationGraph(plainConf.clone());
+            var probe = new ComputationGraph(plainConf.clone());
             probe.init();
-            double[] initial = io.github.dl4jrvsm.core.prox.GroupNorms.of(probe.getLayer("conv1").getParam("W"),
-                    io.github.dl4jrvsm.core.prox.ChannelGrouping.OUTPUT).toDoubleVector();
-            java.util.Arrays.sort(initial);
+            double[] initial = GroupNorms.of(probe.getLayer("conv1").getParam("W"),
+                    ChannelGrouping.OUTPUT).toDoubleVector();
+            Arrays.sort(initial);
             double lambda1 = initial[initial.length / 2] * initial[initial.length / 2] / 2;
-            var graphConf = SparseTraining.rgsm(new io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty(lambda1, 0), 1.0)
+            var graphConf = SparseTraining.rgsm(new GroupL0LassoPenalty(lambda1, 0), 1.0)
                     .layers("conv1", "conv2").replaceWeightsEachEpoch(false)
                     .applyTo(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5));
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(16)
                     .batchSizePerWorker(16).averagingFrequency(2).workerPrefetchNumBatches(0).rngSeed(12345).build();
-            var spark = new org.deeplearning4j.spark.impl.graph.SparkComputationGraph(jsc, graphConf, tm);
+            var spark = new SparkComputationGraph(jsc, graphConf, tm);
             JavaRDD<DataSet> rdd = jsc.parallelize(images.batchBy(16), 2);
             for (int e = 0; e < 3; e++) {
                 spark.fit(rdd);
             }
             INDArray u = SparseExport.sparseWeights(spark.getNetwork()).get("conv1");
-            double[] norms = io.github.dl4jrvsm.core.prox.GroupNorms.of(u, io.github.dl4jrvsm.core.prox.ChannelGrouping.OUTPUT)
+            double[] norms = GroupNorms.of(u, ChannelGrouping.OUTPUT)
                     .toDoubleVector();
-            long zeroFilters = java.util.Arrays.stream(norms).filter(n -> n == 0).count();
+            long zeroFilters = Arrays.stream(norms).filter(n -> n == 0).count();
             assertTrue(zeroFilters > 0 && zeroFilters < norms.length, "whole filters exactly zero after averaging: " + zeroFilters);
 
-            MultiLayerConfiguration admmConf = SparseTraining.with(new io.github.dl4jrvsm.core.admm.AdmmPruning(
-                            io.github.dl4jrvsm.core.admm.MagnitudeProjection.elementwise(0.7), 1e-2, 2, 20))
+            MultiLayerConfiguration admmConf = SparseTraining.with(new AdmmPruning(
+                            MagnitudeProjection.elementwise(0.7), 1e-2, 2, 20))
                     .layers("hidden").applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
             SparkDl4jMultiLayer admm = new SparkDl4jMultiLayer(jsc, admmConf, new ParameterAveragingTrainingMaster.Builder(32)
                     .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).rngSeed(12345).build());

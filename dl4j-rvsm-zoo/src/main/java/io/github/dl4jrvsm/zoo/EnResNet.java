@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 
 /**
  * EnResNet (Wang et al., NeurIPS 2019): an ensemble of pre-activation CIFAR ResNets trained jointly in one
@@ -26,7 +27,7 @@ public final class EnResNet extends ZooModel<EnResNet> {
 
     private int members = 2;
     private int depth = 20;
-    private double noise = io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise.DEFAULT_COEFFICIENT;
+    private double noise = RelativeGaussianNoise.DEFAULT_COEFFICIENT;
     private boolean noiseAtInference = true;
 
     /** En{members}ResNet{depth}, e.g. {@code EnResNet.of(5, 20)} for En5ResNet20. */
@@ -51,7 +52,7 @@ public final class EnResNet extends ZooModel<EnResNet> {
 
     /** Noise coefficient {@code c >= 0}; 0 gives a plain ensemble without noise layers. */
     public EnResNet noise(double coefficient) {
-        this.noise = io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise.checkedCoefficient(coefficient);
+        this.noise = RelativeGaussianNoise.checkedCoefficient(coefficient);
         return this;
     }
 

@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 
 /**
  * The CIFAR ResNets of He et al. with depth {@code 6n + 2} (ResNet20: n = 3, ResNet38: n = 6, ResNet56: n = 9): a 3x3
@@ -72,7 +73,7 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
 
     /** EnResNet noise coefficient {@code c >= 0} after every residual sum; 0 (default) adds no noise layers. */
     public ResNetCifar noise(double coefficient) {
-        this.noise = io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise.checkedCoefficient(coefficient);
+        this.noise = RelativeGaussianNoise.checkedCoefficient(coefficient);
         return this;
     }
 

@@ -1,8 +1,10 @@
 package io.github.dl4jrvsm.zoo;
 
+import io.github.dl4jrvsm.core.training.NamedLayer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +36,7 @@ class NonLinearityTest {
         for (ZooModel<?> z : zoo) {
             Model m = z.init();
             int relus = 0;
-            for (var l : io.github.dl4jrvsm.core.training.NamedLayer.of(m)) {
+            for (var l : NamedLayer.of(m)) {
                 if (l.config() instanceof BatchNormalization bn) {
                     assertTrue(bn.getActivationFn() == null || bn.getActivationFn().toString().equals(Activation.IDENTITY
                             .getActivationFunction().toString()), l.name() + " has an activation DL4J would ignore");
@@ -64,13 +67,13 @@ class NonLinearityTest {
         if (m instanceof MultiLayerNetwork net) {
             List<INDArray> acts = net.feedForward(x, false);
             for (int i = 0; i < net.getnLayers(); i++) {
-                if (net.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer) {
+                if (net.getLayer(i).conf().getLayer() instanceof DenseLayer) {
                     return acts.get(i);
                 }
             }
             throw new IllegalStateException("no dense layer");
         }
-        java.util.Map<String, INDArray> acts = ((ComputationGraph) m).feedForward(x, false);
+        Map<String, INDArray> acts = ((ComputationGraph) m).feedForward(x, false);
         return acts.entrySet().stream().filter(e -> e.getKey().endsWith("head.pool")).findFirst().orElseThrow()
                 .getValue();
     }

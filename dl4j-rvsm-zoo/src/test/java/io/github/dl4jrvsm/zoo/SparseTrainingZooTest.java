@@ -19,6 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -126,7 +127,7 @@ class SparseTrainingZooTest {
         for (int i = 0; i < s.names().size(); i++) {
             INDArray w = s.weights().get(i);
             int axis = ChannelGrouping.OUTPUT.groupAxis(w);
-            int[] reduce = java.util.Arrays.stream(ChannelGrouping.OUTPUT.reducedAxes(w)).mapToInt(d -> (int) d).toArray();
+            int[] reduce = Arrays.stream(ChannelGrouping.OUTPUT.reducedAxes(w)).mapToInt(d -> (int) d).toArray();
             long groupSize = w.length() / w.size(axis);
             INDArray zerosPerChannel = w.eq(0.0).castTo(DataType.INT64).sum(reduce);
             for (long c = 0; c < zerosPerChannel.length(); c++) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class Frontier implements Callable<Integer> {
     }
 
     private void write(FrontierSpec spec, Map<String, List<FrontierPoint>> byMethod, List<List<String>> commands)
-            throws java.io.IOException {
+            throws IOException {
         String base = "frontier-" + spec.name();
         plot(byMethod, FrontierPoint::accuracy, "test accuracy", "Accuracy against sparsity: " + spec.name(),
                 out.resolve(base + ".png"));
@@ -108,7 +109,7 @@ public final class Frontier implements Callable<Integer> {
     }
 
     private static void plot(Map<String, List<FrontierPoint>> byMethod, ToDoubleFunction<FrontierPoint> y, String yTitle,
-                             String title, Path png) throws java.io.IOException {
+                             String title, Path png) throws IOException {
         FrontierPlot plot = new FrontierPlot().title(title).axes("sparsity (share of zero weights)", yTitle);
         for (Map.Entry<String, List<FrontierPoint>> e : byMethod.entrySet()) {
             plot.add(e.getKey(), e.getValue().stream().map(p -> new FrontierPlot.Point(p.sparsity(), y.applyAsDouble(p)))

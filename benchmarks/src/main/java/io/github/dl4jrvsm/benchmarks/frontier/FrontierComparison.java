@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.benchmarks.frontier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -64,10 +65,10 @@ public record FrontierComparison(String method, String other, List<double[]> gap
     /** One sentence for the results page. */
     public String summary() {
         if (gaps.isEmpty()) {
-            return String.format(java.util.Locale.ROOT, "%s and %s have no sparsity range in common (%d points outside).",
+            return String.format(Locale.ROOT, "%s and %s have no sparsity range in common (%d points outside).",
                     method, other, outside);
         }
-        return String.format(java.util.Locale.ROOT, "%s lies %s %s at %d of %d comparable sparsities (mean gap %+.2f "
+        return String.format(Locale.ROOT, "%s lies %s %s at %d of %d comparable sparsities (mean gap %+.2f "
                         + "points)%s.", method, meanGap() >= 0 ? "above" : "below", other,
                 meanGap() >= 0 ? above() : gaps.size() - above(), gaps.size(), 100 * meanGap(),
                 outside == 0 ? "" : "; " + outside + " of its points are outside " + other + "'s sparsity range");

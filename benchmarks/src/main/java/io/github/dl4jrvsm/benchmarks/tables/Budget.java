@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public record Budget(String dataset, int trainExamples, int validation, int test
                 "--eval-examples", String.valueOf(evalExamples), "--attack-steps", String.valueOf(attackSteps)));
         if (lrDrops.length > 0) {
             a.add("--lr-drops");
-            a.add(java.util.Arrays.stream(lrDrops).mapToObj(String::valueOf).reduce((x, y) -> x + "," + y).orElseThrow());
+            a.add(Arrays.stream(lrDrops).mapToObj(String::valueOf).reduce((x, y) -> x + "," + y).orElseThrow());
         }
         if (lr != null) {
             a.add("--lr");

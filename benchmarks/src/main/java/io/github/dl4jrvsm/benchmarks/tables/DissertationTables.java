@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ public final class DissertationTables {
     public static Map<String, TableSpec> all() {
         return List.of(table31(), table32(), table41(), table42(), table43(), table44(), table45(), table46(),
                 table47(), table48()).stream().collect(Collectors.toMap(TableSpec::id, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 
     public static TableSpec get(String id) {

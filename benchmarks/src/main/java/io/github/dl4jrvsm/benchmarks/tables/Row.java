@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public record Row(String label, Map<String, String> params, List<String> method,
      */
     static Row of(String label, List<String> paramsAndMethod, List<Metric> metrics, double... reported) {
         Map<String, String> params = new LinkedHashMap<>();
-        List<String> rest = new java.util.ArrayList<>();
+        List<String> rest = new ArrayList<>();
         for (String s : paramsAndMethod) {
             int eq = s.indexOf('=');
             if (!s.startsWith("--") && eq > 0) {

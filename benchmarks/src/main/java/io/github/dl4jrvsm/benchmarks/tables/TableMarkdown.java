@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public final class TableMarkdown {
                         + "%d epochs, batch %d, learning-rate drops at %s%s; %s.%n",
                 b.dataset(), b.trainExamples() == 0 ? "all" : String.valueOf(b.trainExamples()), b.validation(),
                 b.testExamples() == 0 ? "all" : String.valueOf(b.testExamples()), b.epochs(), b.batch(),
-                java.util.Arrays.toString(b.lrDrops()), b.lr() == null ? "" : ", initial learning rate " + b.lr(),
+                Arrays.toString(b.lrDrops()), b.lr() == null ? "" : ", initial learning rate " + b.lr(),
                 table.adversarial() ? String.format(Locale.ROOT, "PGD-%d adversarial training (8/255, step 2/255, "
                         + "random start), attacks on %d test images", b.attackSteps(), b.evalExamples())
                         : "natural training"));

@@ -1,5 +1,9 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.Arrays;
+
 /** Argument checks shared by the attacks; each names the bad value and what would be valid. */
 final class Checks {
 
@@ -28,7 +32,7 @@ final class Checks {
         return v;
     }
 
-    static void batch(org.nd4j.linalg.api.ndarray.INDArray x, org.nd4j.linalg.api.ndarray.INDArray labels) {
+    static void batch(INDArray x, INDArray labels) {
         if (x == null || labels == null) {
             throw new IllegalArgumentException("features and labels must not be null");
         }
@@ -38,14 +42,14 @@ final class Checks {
         }
         if (labels.rank() != 2) {
             throw new IllegalArgumentException("labels must be one-hot [examples, classes], got shape "
-                    + java.util.Arrays.toString(labels.shape()));
+                    + Arrays.toString(labels.shape()));
         }
         double min = x.minNumber().doubleValue(), max = x.maxNumber().doubleValue();
         if (min < 0 || max > 1) {
             throw new IllegalArgumentException("inputs must be images in pixel space [0, 1], got values in [" + min
                     + ", " + max + "]; put normalisation inside the model");
         }
-        org.nd4j.linalg.api.ndarray.INDArray rowSums = labels.sum(1);
+        INDArray rowSums = labels.sum(1);
         if (rowSums.minNumber().doubleValue() != 1.0 || rowSums.maxNumber().doubleValue() != 1.0
                 || labels.minNumber().doubleValue() < 0) {
             throw new IllegalArgumentException("labels must be one-hot rows (one 1 per row, classes 0.."
@@ -54,7 +58,7 @@ final class Checks {
     }
 
     /** The labels' class count must match the model's output. */
-    static void classes(org.nd4j.linalg.api.ndarray.INDArray labels, org.nd4j.linalg.api.ndarray.INDArray probabilities) {
+    static void classes(INDArray labels, INDArray probabilities) {
         if (labels.size(1) != probabilities.size(1)) {
             throw new IllegalArgumentException("labels have " + labels.size(1) + " classes but the model outputs "
                     + probabilities.size(1) + "; labels must be one-hot over the model's classes 0.."

@@ -4,6 +4,7 @@ import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class LegacyCarliniWagner implements Attack {
         INDArray xp = x.dup();
         INDArray best = x.dup();
         double[] bestLoss = new double[n];
-        java.util.Arrays.fill(bestLoss, Double.POSITIVE_INFINITY);
+        Arrays.fill(bestLoss, Double.POSITIVE_INFINITY);
         Adam adam = new Adam(learningRate, xp);
         for (int s = 0; s < steps; s++) {
             double[] margin = Margins.of(model.probabilities(xp), predicted); // z_runnerUp - z_pred

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.MarginLossFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,7 +21,7 @@ final class Margins {
     }
 
     /** One-hot rows of the given classes. */
-    static INDArray oneHot(int[] classes, int numClasses, org.nd4j.linalg.api.buffer.DataType type) {
+    static INDArray oneHot(int[] classes, int numClasses, DataType type) {
         INDArray out = Nd4j.zeros(type, classes.length, numClasses);
         for (int i = 0; i < classes.length; i++) {
             out.putScalar(i, classes[i], 1.0);

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -35,7 +36,7 @@ public final class Perturbations {
     }
 
     /** Standard normal noise of the shape of {@code like}. */
-    public static INDArray gaussian(long[] shape, org.nd4j.linalg.api.buffer.DataType type, Random random) {
+    public static INDArray gaussian(long[] shape, DataType type, Random random) {
         long n = 1;
         for (long s : shape) {
             n *= s;

@@ -4,6 +4,7 @@ import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public final class ProjectedGradientDescent implements Attack {
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
         Checks.batch(x, labels);
-        Checks.classes(labels, model.probabilities(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1))));
+        Checks.classes(labels, model.probabilities(x.get(NDArrayIndex.interval(0, 1))));
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed); // random layers (EnResNet noise) and dropout draw from ND4J's generator
         int n = (int) x.size(0);

@@ -10,8 +10,10 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +113,8 @@ public final class RobustnessEvaluation {
         while (test.hasNext() && seen < maxExamples) {
             DataSet batch = test.next();
             int take = (int) Math.min(batch.numExamples(), maxExamples - seen);
-            INDArray x = batch.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, take)).dup();
-            INDArray y = batch.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, take)).dup();
+            INDArray x = batch.getFeatures().get(NDArrayIndex.interval(0, take)).dup();
+            INDArray y = batch.getLabels().get(NDArrayIndex.interval(0, take)).dup();
             add(correct, "A1", countCorrect(m, x, y), take);
             for (Map.Entry<String, Attack> e : attacks.entrySet()) {
                 add(correct, e.getKey(), countCorrect(m, e.getValue().run(m, x, y).adversarial(), y), take);
@@ -148,7 +150,7 @@ public final class RobustnessEvaluation {
     }
 
     private static double[] appendUnbounded(double[] eps) {
-        double[] out = java.util.Arrays.copyOf(eps, eps.length + 1);
+        double[] out = Arrays.copyOf(eps, eps.length + 1);
         out[eps.length] = GradientMaskingChecks.UNBOUNDED_EPSILON;
         return out;
     }

@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.HashMap;
@@ -60,8 +61,8 @@ final class GradientNetwork {
         if (loss == AttackLoss.MARGIN) {
             return MarginLossFunction.margins(labels, out).reshape(x.size(0));
         }
-        INDArray p = org.nd4j.linalg.ops.transforms.Transforms.max(out.mul(labels).sum(1), 1e-30, false);
-        return org.nd4j.linalg.ops.transforms.Transforms.log(p, false).negi().reshape(x.size(0));
+        INDArray p = Transforms.max(out.mul(labels).sum(1), 1e-30, false);
+        return Transforms.log(p, false).negi().reshape(x.size(0));
     }
 
     /** The next gradient or loss copies the source's parameters again, whatever its iteration count says. */
@@ -103,7 +104,7 @@ final class GradientNetwork {
     /** The rank of each batch-norm layer's input, from one inference pass on the first example. */
     private Map<String, Integer> batchNormInputRanks(INDArray x) {
         Map<String, Integer> ranks = new HashMap<>();
-        INDArray one = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1));
+        INDArray one = x.get(NDArrayIndex.interval(0, 1));
         List<NamedLayer> layers = NamedLayer.of(source);
         if (layers.stream().noneMatch(l -> l.config() instanceof BatchNormalization)) {
             return ranks;

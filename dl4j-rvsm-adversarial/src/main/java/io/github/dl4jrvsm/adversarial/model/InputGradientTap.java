@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.deeplearning4j.nn.api.Layer;
 
 import java.util.Collection;
 
@@ -29,7 +30,7 @@ public class InputGradientTap extends ShapePreservingLayerConfig {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners,
                                                        int layerIndex, INDArray paramsView, boolean initializeParams,
                                                        DataType networkDataType) {
         InputGradientTapLayer layer = new InputGradientTapLayer(conf, networkDataType);

@@ -20,7 +20,10 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
+import org.nd4j.linalg.activations.IActivation;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,7 +83,7 @@ final class TwinConfigs {
         NeuralNetConfiguration tapConf = new NeuralNetConfiguration.Builder().layer(new InputGradientTap(TAP)).build();
         tapConf.setDataType(conf.getDataType());
         conf.getVertices().put(TAP, new LayerVertex(tapConf, null));
-        conf.getVertexInputs().put(TAP, new java.util.ArrayList<>(java.util.List.of(input)));
+        conf.getVertexInputs().put(TAP, new ArrayList<>(List.of(input)));
         conf.setTopologicalOrder(null);
         conf.setTopologicalOrderStr(null);
     }
@@ -102,8 +105,8 @@ final class TwinConfigs {
         }
         if (out instanceof BaseLayer b) {
             // The gradient network never takes an optimiser step; regularization would only cost time in its score.
-            b.setRegularization(new java.util.ArrayList<>());
-            b.setRegularizationBias(new java.util.ArrayList<>());
+            b.setRegularization(new ArrayList<>());
+            b.setRegularizationBias(new ArrayList<>());
         }
         if (isOutput) {
             out = output(out, name, loss);
@@ -145,7 +148,7 @@ final class TwinConfigs {
                 + "NEGATIVELOGLIKELIHOOD loss, so that its input are logits");
     }
 
-    private static void requireProbabilities(String name, org.nd4j.linalg.activations.IActivation act, ILossFunction fn) {
+    private static void requireProbabilities(String name, IActivation act, ILossFunction fn) {
         if (!(act instanceof ActivationSoftmax) || !(fn instanceof LossMCXENT || fn instanceof LossNegativeLogLikelihood)) {
             throw new IllegalArgumentException("The output layer '" + name + "' has activation " + act + " and loss "
                     + fn + "; attacks need softmax with MCXENT or NEGATIVELOGLIKELIHOOD (" + Activation.SOFTMAX

@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -102,7 +103,7 @@ public final class AdversarialBatches {
         for (int i = 0; i < k; i++) {
             chosen[i] = order[i];
         }
-        java.util.Arrays.sort(chosen);
+        Arrays.sort(chosen);
         INDArray x = features.get(NDArrayIndex.indices(chosen)).dup();
         INDArray y = labels.get(NDArrayIndex.indices(chosen)).dup();
         INDArray adv = batchAttack.run(model, x, y).adversarial();

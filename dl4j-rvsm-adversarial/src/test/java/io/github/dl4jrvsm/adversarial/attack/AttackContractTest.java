@@ -17,6 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,7 +55,7 @@ class AttackContractTest {
         INDArray w = net.getLayer(0).getParam("W");
         INDArray p = net.output(x, false);
         INDArray grad = p.sub(y).mmul(w.transpose());
-        INDArray expected = x.add(org.nd4j.linalg.ops.transforms.Transforms.sign(grad).muli(eps));
+        INDArray expected = x.add(Transforms.sign(grad).muli(eps));
         expected = Perturbations.clip01(expected);
         assertEquals(0.0, adv.sub(expected).amaxNumber().doubleValue(), 1e-12);
         // the one-step optimum of the linearised loss in the ball: no other sign pattern gains more

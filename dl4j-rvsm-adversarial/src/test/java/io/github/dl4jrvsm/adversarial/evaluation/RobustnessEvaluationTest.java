@@ -15,6 +15,7 @@ import org.nd4j.linalg.dataset.DataSet;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +46,7 @@ class RobustnessEvaluationTest {
     void reportsA1ToA5TheEpsilonCurveAndSparsity() throws Exception {
         RobustnessReport r = quick().evaluate(net, new ListDataSetIterator<>(test.asList(), 24));
         assertEquals(48, r.examples());
-        assertEquals(java.util.List.of("A1", "A2", "A3", "A4", "A5"), r.accuracies().stream().map(RobustnessReport.Entry::key).toList());
+        assertEquals(List.of("A1", "A2", "A3", "A4", "A5"), r.accuracies().stream().map(RobustnessReport.Entry::key).toList());
         double a1 = r.accuracy("A1");
         assertEquals(net.evaluate(new ListDataSetIterator<>(test.asList(), 48)).accuracy(), a1, 1e-9);
         assertTrue(r.accuracy("A3") <= r.accuracy("A2") + 1.0 / 48, "IFGSM-20 is at least as strong as FGSM");

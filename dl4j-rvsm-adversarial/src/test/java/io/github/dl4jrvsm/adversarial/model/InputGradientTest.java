@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,12 +42,12 @@ class InputGradientTest {
         AttackModel m = AttackModel.of(model);
         for (AttackLoss loss : AttackLoss.values()) {
             INDArray g = m.gradient(batch.getFeatures(), batch.getLabels(), loss);
-            assertEquals(java.util.Arrays.toString(batch.getFeatures().shape()), java.util.Arrays.toString(g.shape()));
+            assertEquals(Arrays.toString(batch.getFeatures().shape()), Arrays.toString(g.shape()));
             for (int ex = 0; ex < 2; ex++) {
-                INDArray x = batch.getFeatures().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(ex, ex + 1)).dup();
+                INDArray x = batch.getFeatures().get(NDArrayIndex.interval(ex, ex + 1)).dup();
                 int label = batch.getLabels().getRow(ex).argMax().getInt(0);
                 INDArray flatX = x.reshape(x.length());
-                INDArray flatG = g.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(ex, ex + 1)).dup().reshape(x.length());
+                INDArray flatG = g.get(NDArrayIndex.interval(ex, ex + 1)).dup().reshape(x.length());
                 double maxErr = 0, scale = 0;
                 for (int k = 0; k < coordinates; k++) {
                     int j = (int) ((k * 7919L) % x.length());
@@ -124,7 +127,7 @@ class InputGradientTest {
         AttackModel m = AttackModel.of(net);
         DataSet d = TestData.blobs(4, 6, 3, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.gradient(d.getFeatures(), d.getLabels().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 3)),
+                () -> m.gradient(d.getFeatures(), d.getLabels().get(NDArrayIndex.interval(0, 3)),
                         AttackLoss.CROSS_ENTROPY));
         assertTrue(e.getMessage().contains("4") && e.getMessage().contains("3"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> AttackModel.of(net).withEot(0));

@@ -32,6 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.Arrays;
 
@@ -202,7 +203,7 @@ class ParallelWrapperTest {
 
     private static MultiLayerNetwork fashionRvsmNet() {
         return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).replaceWeightsEachEpoch(false)
-                .network(TestNetworks.mlp(14 * 14, 32, 10, new org.nd4j.linalg.learning.config.Adam(1e-2), 7));
+                .network(TestNetworks.mlp(14 * 14, 32, 10, new Adam(1e-2), 7));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.adversarial.testsupport;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -14,6 +15,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -58,10 +60,10 @@ public final class AdvNetworks {
     /** A small LeNet-like classifier for 28x28 grey images with batch norm: conv -&gt; BN -&gt; relu -&gt; pool -&gt; dense. */
     public static MultiLayerNetwork smallCnn(long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
-                .updater(new org.nd4j.linalg.learning.config.Adam(2e-3)).weightInit(WeightInit.RELU).list()
+                .updater(new Adam(2e-3)).weightInit(WeightInit.RELU).list()
                 .layer(new ConvolutionLayer.Builder(5, 5).name("conv1").nOut(8).stride(2, 2).activation(Activation.IDENTITY).build())
                 .layer(new BatchNormalization.Builder().name("bn1").build())
-                .layer(new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name("relu1").activation(Activation.RELU).build())
+                .layer(new ActivationLayer.Builder().name("relu1").activation(Activation.RELU).build())
                 .layer(new ConvolutionLayer.Builder(3, 3).name("conv2").nOut(16).stride(2, 2).activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().name("fc").nOut(64).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(10)

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
+import io.github.dl4jrvsm.adversarial.model.AttackLoss;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +62,7 @@ class AdversarialTrainingTest {
     @Test
     void graphsTrainAdversariallyThroughMultiDataSetIterators() {
         DataSet d = TestData.images(64, 2, 5, 3, 2);
-        d = new DataSet(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(d.getFeatures()), d.getLabels());
+        d = new DataSet(Transforms.sigmoid(d.getFeatures()), d.getLabels());
         ComputationGraph g = AdvNetworks.residualBn(2, 5, 3, DataType.FLOAT, 4);
         var pgd = ProjectedGradientDescent.pgd(8 / 255.0, 2 / 255.0, 10);
         double before = adversarialLoss(g, d, pgd);
@@ -76,7 +78,7 @@ class AdversarialTrainingTest {
     private static double adversarialLoss(ComputationGraph g, DataSet d, ProjectedGradientDescent pgd) {
         AttackModel m = AttackModel.of(g);
         var adv = pgd.run(m, d.getFeatures(), d.getLabels()).adversarial();
-        return m.losses(adv, d.getLabels(), io.github.dl4jrvsm.adversarial.model.AttackLoss.CROSS_ENTROPY).meanNumber().doubleValue();
+        return m.losses(adv, d.getLabels(), AttackLoss.CROSS_ENTROPY).meanNumber().doubleValue();
     }
 
     @Test

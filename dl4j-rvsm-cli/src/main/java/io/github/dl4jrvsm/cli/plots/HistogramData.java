@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.cli.plots;
 
 import java.util.Arrays;
+import java.util.function.DoublePredicate;
 
 /**
  * The numbers behind one histogram series: equal-width bins over {@code [edges[0], edges[bins]]}, and the values that
@@ -30,7 +31,7 @@ public record HistogramData(String label, double[] edges, long[] counts, long ex
      * are only counted in {@link #excluded()}. Values outside {@code [lo, hi]} are rejected.
      */
     static HistogramData of(String label, double[] values, double lo, double hi, int bins,
-                            java.util.function.DoublePredicate exclude) {
+                            DoublePredicate exclude) {
         if (!(hi > lo) || bins < 1) {
             throw new IllegalArgumentException("Need lo < hi and bins >= 1, got [" + lo + ", " + hi + "], " + bins);
         }

@@ -4,8 +4,10 @@ import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Arrays;
 
 /**
  * What every plot of this package shares: a title, a fixed pixel size, one look, and an atomic PNG write.
@@ -149,9 +152,9 @@ public abstract sealed class Plot<P extends Plot<P>>
      * that stretches where two series coincide still show both colours.
      */
     static void addHistogramSeries(XYChart chart, int index, String legend, double[][] outline) {
-        org.knowm.xchart.XYSeries s = chart.addSeries(legend, outline[0], outline[1]);
-        s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
-        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        XYSeries s = chart.addSeries(legend, outline[0], outline[1]);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color(index, 255));
         s.setFillColor(color(index, 60));
         s.setLineStyle(index == 0 ? new BasicStroke(1.8f)
@@ -165,16 +168,16 @@ public abstract sealed class Plot<P extends Plot<P>>
      */
     static void roundXTicks(XYChart chart, HistogramData h) {
         double[] e = h.edges();
-        org.knowm.xchart.XYSeries s = chart.addSeries(" ", new double[]{(e[0] + e[1]) / 2}, new double[]{0});
-        s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        XYSeries s = chart.addSeries(" ", new double[]{(e[0] + e[1]) / 2}, new double[]{0});
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.NONE);
         s.setShowInLegend(false);
         chart.getStyler().setXAxisDecimalPattern("0.######");
     }
 
     /** Gives an empty histogram (every value left out) a visible y range instead of a single tick. */
     static void keepYRangeWhenEmpty(XYChart chart, List<HistogramData> hs, double max) {
-        if (hs.stream().allMatch(h -> java.util.Arrays.stream(h.counts()).sum() == 0)) {
+        if (hs.stream().allMatch(h -> Arrays.stream(h.counts()).sum() == 0)) {
             chart.getStyler().setYAxisMax(max);
         }
     }

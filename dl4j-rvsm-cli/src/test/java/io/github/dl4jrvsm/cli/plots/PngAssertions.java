@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.awt.Color;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -45,7 +46,7 @@ final class PngAssertions {
     }
 
     /** Whether some pixel within the image has (nearly) the given colour, e.g. a series colour. */
-    static boolean containsColour(BufferedImage img, java.awt.Color c) {
+    static boolean containsColour(BufferedImage img, Color c) {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int rgb = img.getRGB(x, y);

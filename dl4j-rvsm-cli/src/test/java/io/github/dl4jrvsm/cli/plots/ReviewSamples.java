@@ -2,6 +2,12 @@ package io.github.dl4jrvsm.cli.plots;
 
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport.EpsilonPoint;
 import io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot.EpochRecord;
+import io.github.dl4jrvsm.core.testsupport.TestNetworks;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,19 +64,19 @@ final class ReviewSamples {
         new WeightHistogramPlot().add("pruned", new double[]{0, 0, 0}).write(dir.resolve("weights-all-zero.png"));
 
         // a real (untrained) network: the dense model against a copy with small weights and two filters zeroed
-        io.github.dl4jrvsm.nativecpu.CpuBackend.configure();
-        var net = new org.deeplearning4j.nn.multilayer.MultiLayerNetwork(
-                io.github.dl4jrvsm.core.testsupport.TestNetworks.convBn(3, 16, 10,
-                        new org.nd4j.linalg.learning.config.Sgd(0.1), 5));
+        CpuBackend.configure();
+        var net = new MultiLayerNetwork(
+                TestNetworks.convBn(3, 16, 10,
+                        new Sgd(0.1), 5));
         net.init();
         var sparseNet = net.clone();
         for (var l : sparseNet.getLayers()) {
             var w = l.paramTable().get("W");
             if (w != null) {
-                w.muli(org.nd4j.linalg.ops.transforms.Transforms.abs(w).gt(0.15).castTo(w.dataType()));
+                w.muli(Transforms.abs(w).gt(0.15).castTo(w.dataType()));
             }
         }
-        sparseNet.getLayer(0).getParam("W").get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2)).assign(0);
+        sparseNet.getLayer(0).getParam("W").get(NDArrayIndex.interval(0, 2)).assign(0);
         new WeightHistogramPlot().add("before export", net).add("sparse copy", sparseNet)
                 .write(dir.resolve("weights-model.png"));
         new WeightHistogramPlot().add("before export", net, "conv2").add("sparse copy", sparseNet, "conv2")

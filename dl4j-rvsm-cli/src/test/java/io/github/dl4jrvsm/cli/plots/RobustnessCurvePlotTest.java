@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static io.github.dl4jrvsm.cli.plots.PngAssertions.assertOnlyFiles;
 import static io.github.dl4jrvsm.cli.plots.PngAssertions.assertPng;
@@ -25,7 +26,7 @@ class RobustnessCurvePlotTest {
 
     private static List<EpsilonPoint> curve(double... accuracies) {
         double[] eps = {0, 2, 4, 8, 255};
-        return java.util.stream.IntStream.range(0, accuracies.length)
+        return IntStream.range(0, accuracies.length)
                 .mapToObj(i -> new EpsilonPoint(eps[i] / 255, accuracies[i])).toList();
     }
 

@@ -12,7 +12,9 @@ import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import static io.github.dl4jrvsm.cli.plots.PngAssertions.assertOnlyFiles;
 import static io.github.dl4jrvsm.cli.plots.PngAssertions.assertPng;
@@ -32,7 +34,7 @@ class WeightHistogramPlotTest {
     void writesPngOfRequestedSizeWithBothSeriesAndNoTemporaryFile() throws Exception {
         double[] dense = new double[2000];
         double[] sparse = new double[dense.length];
-        java.util.Random rnd = new java.util.Random(1);
+        Random rnd = new Random(1);
         for (int i = 0; i < dense.length; i++) {
             dense[i] = rnd.nextGaussian() * 0.1;
             sparse[i] = Math.abs(dense[i]) < 0.08 ? 0 : dense[i];
@@ -72,7 +74,7 @@ class WeightHistogramPlotTest {
         HistogramData h = new WeightHistogramPlot().bins(10).add("w", new double[]{0.01, -0.23}).histograms().get(0);
         assertEquals(-0.25, h.edges()[0], 1e-12);
         assertEquals(0.25, h.edges()[10], 1e-12);
-        assertEquals(2, java.util.Arrays.stream(h.counts()).sum());
+        assertEquals(2, Arrays.stream(h.counts()).sum());
     }
 
     @Test
@@ -80,7 +82,7 @@ class WeightHistogramPlotTest {
         WeightHistogramPlot p = new WeightHistogramPlot().add("pruned", new double[]{0, 0, 0});
         HistogramData h = p.histograms().get(0);
         assertEquals(3, h.excluded());
-        assertEquals(0, java.util.Arrays.stream(h.counts()).sum());
+        assertEquals(0, Arrays.stream(h.counts()).sum());
         p.write(dir.resolve("zeros.png"));
         assertPng(dir.resolve("zeros.png"), Plot.DEFAULT_WIDTH, Plot.DEFAULT_HEIGHT);
     }

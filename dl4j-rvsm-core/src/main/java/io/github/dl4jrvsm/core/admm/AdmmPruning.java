@@ -1,12 +1,17 @@
 package io.github.dl4jrvsm.core.admm;
 
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
+import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import io.github.dl4jrvsm.core.training.FiniteCheck;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +46,7 @@ public final class AdmmPruning implements SparseRegularization {
     @JsonProperty("layerName")
     private final String layerName;
     @JsonProperty("layout")
-    private final io.github.dl4jrvsm.core.splitting.WeightLayout layout;
+    private final WeightLayout layout;
 
     @JsonIgnore
     private transient Map<Long, ParamState> states = new HashMap<>();
@@ -52,7 +57,7 @@ public final class AdmmPruning implements SparseRegularization {
     public AdmmPruning(@JsonProperty("projection") MagnitudeProjection projection, @JsonProperty("rho") double rho,
                        @JsonProperty("updateInterval") int updateInterval,
                        @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName,
-                       @JsonProperty("layout") io.github.dl4jrvsm.core.splitting.WeightLayout layout) {
+                       @JsonProperty("layout") WeightLayout layout) {
         if (projection == null) {
             throw new IllegalArgumentException("projection must be given (MagnitudeProjection.elementwise or .channels)");
         }
@@ -93,8 +98,8 @@ public final class AdmmPruning implements SparseRegularization {
     @Override
     public void apply(INDArray w, INDArray grad, double lr, int iteration, int epoch) {
         // The state outlives this call, so it must not be allocated in a DL4J training workspace.
-        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
-                     org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace ignored =
+                     Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             applyOutsideWorkspace(w, grad, iteration, epoch);
         }
     }
@@ -188,7 +193,7 @@ public final class AdmmPruning implements SparseRegularization {
     }
 
     @Override
-    public AdmmPruning forLayer(String name, io.github.dl4jrvsm.core.splitting.WeightLayout weightLayout) {
+    public AdmmPruning forLayer(String name, WeightLayout weightLayout) {
         return new AdmmPruning(projection, rho, updateInterval, admmIterations, name, weightLayout);
     }
 
@@ -216,7 +221,7 @@ public final class AdmmPruning implements SparseRegularization {
         return c;
     }
 
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         states = new HashMap<>();
     }

@@ -1,12 +1,13 @@
 package io.github.dl4jrvsm.core.model;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runtime base of the library's parameter-free layers: nothing to regularise, no weight noise, no parameters. */
-public abstract class ParameterFreeLayer<C extends org.deeplearning4j.nn.conf.layers.Layer> extends AbstractLayer<C> {
+public abstract class ParameterFreeLayer<C extends Layer> extends AbstractLayer<C> {
 
     protected ParameterFreeLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);

@@ -2,6 +2,8 @@ package io.github.dl4jrvsm.core.prox;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
+
 /**
  * Which slices of a weight tensor form one group for the group penalties.
  *
@@ -22,7 +24,7 @@ public enum ChannelGrouping {
         int rank = w.rank();
         if (rank < 2) {
             throw new IllegalArgumentException("Group penalties need a weight of rank >= 2 (dense [nIn,nOut] or "
-                    + "convolution [nOut,nIn,...]); got shape " + java.util.Arrays.toString(w.shape()));
+                    + "convolution [nOut,nIn,...]); got shape " + Arrays.toString(w.shape()));
         }
         boolean dense = rank == 2;
         if (this == OUTPUT) {

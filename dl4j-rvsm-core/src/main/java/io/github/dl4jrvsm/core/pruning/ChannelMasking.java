@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public final class ChannelMasking {
     /** The model's 2-D convolutions by name. */
     static Map<String, PrunableConvolution> convolutionsByName(Model model) {
         return PrunableConvolution.of(model).stream().collect(Collectors.toMap(PrunableConvolution::name, c -> c,
-                (a, b) -> a, java.util.LinkedHashMap::new));
+                (a, b) -> a, LinkedHashMap::new));
     }
 
     private static void zeroChannels(Model model, PrunableConvolution c, List<Integer> channels) {

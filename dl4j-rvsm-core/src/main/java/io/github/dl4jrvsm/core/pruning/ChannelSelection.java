@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.pruning;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record ChannelSelection(Map<String, List<Integer>> removed, int channels,
                 copy.put(e.getKey(), c);
             }
         }
-        removed = java.util.Collections.unmodifiableMap(copy);
+        removed = Collections.unmodifiableMap(copy);
     }
 
     /** A selection of {@code removed} out of {@code channels} considered channels; the fraction is computed. */

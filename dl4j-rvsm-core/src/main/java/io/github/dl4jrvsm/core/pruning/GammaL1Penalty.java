@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.pruning;
 
+import io.github.dl4jrvsm.core.training.NamedLayer;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -84,7 +85,7 @@ public final class GammaL1Penalty extends BaseTrainingListener {
 
     /** The live batch-norm layers whose gamma trains (gamma/beta not locked). */
     static List<Layer> batchNormLayers(Model model) {
-        Layer[] layers = io.github.dl4jrvsm.core.training.NamedLayer.runtimeLayers(model);
+        Layer[] layers = NamedLayer.runtimeLayers(model);
         List<Layer> out = new ArrayList<>();
         for (Layer l : layers) {
             if (l.conf().getLayer() instanceof BatchNormalization bn && !bn.isLockGammaBeta()) {

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.pruning;
 
 import io.github.dl4jrvsm.core.surgery.ChannelNode;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -18,7 +19,7 @@ final class LayerParams {
     }
 
     static INDArray of(Model model, ChannelNode node, String key) {
-        org.deeplearning4j.nn.api.Layer live = model instanceof MultiLayerNetwork mln
+        Layer live = model instanceof MultiLayerNetwork mln
                 ? mln.getLayer(node.index()) : ((ComputationGraph) model).getLayer(node.name());
         return live.getParam(key);
     }

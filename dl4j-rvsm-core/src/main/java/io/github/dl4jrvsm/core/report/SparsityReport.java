@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
@@ -9,6 +10,7 @@ import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.core.training.LayerSelection;
 import io.github.dl4jrvsm.core.training.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -21,7 +23,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +42,7 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
     public static final double CHANNEL_ZERO_NORM = 1e-15;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Measures {@code model}; one forward pass on a zero example of {@code inputShape} (without the batch
@@ -81,7 +85,7 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
     }
 
     private static boolean hasBias(Model model, NamedLayer l) {
-        org.deeplearning4j.nn.api.Layer live = model instanceof MultiLayerNetwork mln
+        Layer live = model instanceof MultiLayerNetwork mln
                 ? mln.getLayer(l.index()) : ((ComputationGraph) model).getLayer(l.name());
         return live.paramTable().containsKey("b");
     }
@@ -159,12 +163,12 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
         StringBuilder sb = new StringBuilder("| layer | type | weights | zero | sparsity | filters zero | inputs zero |"
                 + " params | params pruned | MFLOPs | MFLOPs pruned |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LayerSparsity l : layers) {
-            sb.append(String.format(java.util.Locale.ROOT, "| %s | %s | %d | %d | %.2f%% | %d/%d | %d/%d | %d | %d | %.3f | %.3f |%n",
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f%% | %d/%d | %d/%d | %d | %d | %.3f | %.3f |%n",
                     l.name(), l.type(), l.weights(), l.zeroWeights(), 100 * l.sparsity(), l.zeroOutputChannels(),
                     l.outputChannels(), l.zeroInputChannels(), l.inputChannels(), l.params(), l.prunedParams(),
                     l.flops() / 1e6, l.prunedFlops() / 1e6));
         }
-        sb.append(String.format(java.util.Locale.ROOT, "%nTotal: sparsity %.2f%%, channel sparsity %.2f%% (input channels %.2f%%), "
+        sb.append(String.format(Locale.ROOT, "%nTotal: sparsity %.2f%%, channel sparsity %.2f%% (input channels %.2f%%), "
                         + "params %d -> %d, MFLOPs %.3f -> %.3f%n", 100 * sparsity(), 100 * channelSparsity(),
                 100 * inputChannelSparsity(), totalParams, prunedParams(), flops() / 1e6, prunedFlops() / 1e6));
         return sb.toString();
@@ -173,7 +177,7 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
     @Override
     public boolean equals(Object o) {
         return o instanceof SparsityReport r && r.layers.equals(layers) && r.totalParams == totalParams
-                && java.util.Arrays.equals(r.inputShape, inputShape);
+                && Arrays.equals(r.inputShape, inputShape);
     }
 
     @Override

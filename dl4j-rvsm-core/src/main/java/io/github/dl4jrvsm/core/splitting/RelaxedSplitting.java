@@ -2,11 +2,16 @@ package io.github.dl4jrvsm.core.splitting;
 
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.training.FiniteCheck;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The relaxed variable splitting method (RVSM; RGSM when the penalty acts on groups) as a DL4J weight
@@ -42,8 +47,8 @@ public final class RelaxedSplitting implements SparseRegularization {
      * {@code u} computed for the score is kept until the update to save a second prox. Keyed by the weights' offset,
      * checked against the iteration and the weights' sum, dropped when used. Per instance: {@link #clone()} copies.
      */
-    @org.nd4j.shade.jackson.annotation.JsonIgnore
-    private transient java.util.Map<Long, Pending> pending;
+    @JsonIgnore
+    private transient Map<Long, Pending> pending;
 
     private record Pending(int iteration, double weightSum, INDArray u) {
     }
@@ -124,12 +129,12 @@ public final class RelaxedSplitting implements SparseRegularization {
         double weightSum = FiniteCheck.requireFinite(param, layerName, "weights", iteration, epoch);
         INDArray w = shaped(param);
         Penalty.ProxPoint point;
-        try (org.nd4j.linalg.api.memory.MemoryWorkspace ignored =
-                     org.nd4j.linalg.factory.Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+        try (MemoryWorkspace ignored =
+                     Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
             point = penalty.proxWithValue(w, beta);
         }
         if (pending == null) {
-            pending = new java.util.concurrent.ConcurrentHashMap<>();
+            pending = new ConcurrentHashMap<>();
         }
         pending.put(param.offset(), new Pending(iteration, weightSum, point.u()));
         double gap = w.distance2(point.u());

@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -83,7 +84,7 @@ public final class ChannelConstants {
         int outAxis = dense ? 1 : 0;
         int nOut = (int) w.size(outAxis);
         int[] reduce = dense ? new int[]{0} : new int[]{1, 2, 3};
-        double[] absSum = org.nd4j.linalg.ops.transforms.Transforms.abs(w, true).castTo(DataType.DOUBLE).sum(reduce)
+        double[] absSum = Transforms.abs(w, true).castTo(DataType.DOUBLE).sum(reduce)
                 .toDoubleVector();
         double[] b = p.containsKey("b") ? p.get("b").castTo(DataType.DOUBLE).reshape(nOut).toDoubleVector() : new double[nOut];
         double[] pre = new double[nOut];

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -130,7 +131,7 @@ public record ChannelGraph(List<ChannelNode> nodes, Set<String> outputs) {
                     + "SubsamplingLayer, GlobalPoolingLayer, DropoutLayer, ElementWiseVertex)";
         }
         if (pre != null && !(pre instanceof CnnToFeedForwardPreProcessor f && f.getFormat() == CNN2DFormat.NCHW
-                && (l instanceof DenseLayer || l.getClass() == org.deeplearning4j.nn.conf.layers.OutputLayer.class))) {
+                && (l instanceof DenseLayer || l.getClass() == OutputLayer.class))) {
             return "input pre-processor " + pre.getClass().getSimpleName() + " is not supported (only an NCHW "
                     + "CnnToFeedForwardPreProcessor before a dense layer)";
         }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.surgery;
 
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -17,7 +18,7 @@ final class LiveParams {
         if (node.layer() == null) {
             return Map.of();
         }
-        org.deeplearning4j.nn.api.Layer live = model instanceof MultiLayerNetwork mln
+        Layer live = model instanceof MultiLayerNetwork mln
                 ? mln.getLayer(node.index()) : ((ComputationGraph) model).getLayer(node.name());
         return live.paramTable();
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.surgery;
 
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,7 +22,7 @@ final class ProducerParams {
         boolean dense = w.rank() == 2;
         int nOut = (int) (dense ? w.size(1) : w.size(0));
         int factor = 1;
-        if (n.preProcessor() instanceof org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor c) {
+        if (n.preProcessor() instanceof CnnToFeedForwardPreProcessor c) {
             factor = (int) (c.getInputHeight() * c.getInputWidth());
         }
         int inChannels = (int) (dense ? w.size(0) / factor : w.size(1));

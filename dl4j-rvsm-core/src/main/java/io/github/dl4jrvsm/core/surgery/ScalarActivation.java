@@ -23,6 +23,7 @@ import org.nd4j.linalg.activations.impl.ActivationThresholdedReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -51,7 +52,7 @@ final class ScalarActivation {
     static double[] apply(IActivation a, double[] x) {
         double[] out = new double[x.length];
         if (!isElementWise(a)) {
-            java.util.Arrays.fill(out, Double.NaN);
+            Arrays.fill(out, Double.NaN);
             return out;
         }
         double[] safe = x.clone();

@@ -12,8 +12,10 @@ import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -147,13 +149,13 @@ public final class BatchNormStatistics {
         void store(Layer live) {
             INDArray mean = sum.div(count);
             // Clamp: a channel whose filter was pruned to zero is constant, and log10(0) would put -inf into the model.
-            INDArray var = Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(
+            INDArray var = Nd4j.getExecutioner().exec(new ScalarMax(
                     sumSq.div(count).subi(mean.mul(mean)), 1e-20));
             INDArray meanParam = live.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN);
             meanParam.assign(mean.reshape(meanParam.shape()));
             if (conf.isUseLogStd()) {
                 INDArray p = live.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-                p.assign(org.nd4j.linalg.ops.transforms.Transforms.log(var, 10.0, false).muli(0.5).reshape(p.shape()));
+                p.assign(Transforms.log(var, 10.0, false).muli(0.5).reshape(p.shape()));
             } else {
                 INDArray p = live.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR);
                 p.assign(var.reshape(p.shape()));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ class CifarFormatTest {
         assertEquals(128 / 255.0, x.getDouble(0, 1, 1, 2), 1e-6);
         assertEquals(64 / 255.0, x.getDouble(0, 2, 31, 30), 1e-6);
         assertEquals((255 + 128 + 64) / 255.0, x.slice(0).sumNumber().doubleValue(), 1e-4);
-        assertPixels(x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3)), 1, 2);
+        assertPixels(x.get(NDArrayIndex.interval(1, 3)), 1, 2);
 
         assertEquals(3, d.getLabels().getRow(0).argMax().getInt(0));
         assertEquals(9, d.getLabels().getRow(1).argMax().getInt(0));

@@ -6,15 +6,21 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,7 +128,7 @@ class SafeTarExtractorTest {
 
         Path in = Files.write(outer.resolve("in.tar.gz"), TestFiles.tarGzWithLink("dir/link", "../other"));
         assertEquals(List.of(), SafeTarExtractor.extract(in, target));
-        assertFalse(Files.exists(target.resolve("dir/link"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(Files.exists(target.resolve("dir/link"), LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test
@@ -143,9 +149,9 @@ class SafeTarExtractorTest {
         assertThrows(IOException.class, () -> SafeTarExtractor.extract(outer.resolve("missing.tar.gz"), outer));
 
         byte[] good = TestFiles.tarGz(Map.of("f.bin", new byte[2000]));
-        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(good)).readAllBytes();
+        byte[] raw = new GZIPInputStream(new ByteArrayInputStream(good)).readAllBytes();
         Path cut = outer.resolve("cut.tar.gz");
-        TestFiles.gzip(cut, java.util.Arrays.copyOf(raw, 512 + 1000));   // ends inside the file's content
+        TestFiles.gzip(cut, Arrays.copyOf(raw, 512 + 1000));   // ends inside the file's content
         e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(cut, outer.resolve("t2")));
         assertTrue(e.getMessage().contains("cut.tar.gz") && e.getMessage().contains("truncated"), e.getMessage());
         assertFalse(Files.exists(outer.resolve("t2/f.bin")));
@@ -191,7 +197,7 @@ class SafeTarExtractorTest {
     void devicesFifosAndSparseFilesAreRefusedByName() throws IOException {
         for (char type : new char[]{'3', '4', '6', 'S'}) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            try (OutputStream out = new GZIPOutputStream(bytes)) {
                 TestFiles.tarEntry(out, "odd-" + type, type, "", null);
                 out.write(new byte[1024]);
             }
@@ -209,10 +215,10 @@ class SafeTarExtractorTest {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("e.bin", text("first"));
         entries.put("f.bin", text("second"));
-        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(TestFiles.tarGz(entries)))
+        byte[] raw = new GZIPInputStream(new ByteArrayInputStream(TestFiles.tarGz(entries)))
                 .readAllBytes();
         Path cut = outer.resolve("cut.tar.gz");
-        TestFiles.gzip(cut, java.util.Arrays.copyOf(raw, 1024 + 300));   // e.bin complete, f.bin's header is not
+        TestFiles.gzip(cut, Arrays.copyOf(raw, 1024 + 300));   // e.bin complete, f.bin's header is not
         IOException e = assertThrows(IOException.class, () -> SafeTarExtractor.extract(cut, outer.resolve("target")));
         assertTrue(e.getMessage().contains("cut.tar.gz") && e.getMessage().contains("truncated"), e.getMessage());
         assertFalse(Files.exists(outer.resolve("target/e.bin")));
@@ -221,10 +227,10 @@ class SafeTarExtractorTest {
     @Test
     void corruptGzipTrailerAfterTheLastEntryIsCaught() throws IOException {
         // zero blocks beyond the reader's 10 KiB record keep it from reaching the trailer by itself
-        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+        byte[] raw = new GZIPInputStream(new ByteArrayInputStream(
                 TestFiles.tarGz(Map.of("f.bin", text("payload"))))).readAllBytes();
         Path archive = outer.resolve("crc.tar.gz");
-        TestFiles.gzip(archive, java.util.Arrays.copyOf(raw, raw.length + 40 * 512));
+        TestFiles.gzip(archive, Arrays.copyOf(raw, raw.length + 40 * 512));
         byte[] gz = Files.readAllBytes(archive);
         gz[gz.length - 8] ^= 1;                                          // CRC-32 of the uncompressed data
         Files.write(archive, gz);
@@ -237,7 +243,7 @@ class SafeTarExtractorTest {
     /** One entry written by commons-compress with GNU long-name headers: a file, or a link if linkTarget is set. */
     private static byte[] gnuTarGz(String name, String linkTarget, byte[] content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(bytes))) {
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(bytes))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_GNU);
             TarArchiveEntry entry;
             if (linkTarget != null) {

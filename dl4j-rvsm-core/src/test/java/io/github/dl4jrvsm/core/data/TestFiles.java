@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -92,7 +94,7 @@ final class TestFiles {
         byte[] pixels = new byte[n * 28 * 28];
         byte[] labels = new byte[n];
         for (int i = 0; i < n; i++) {
-            java.util.Arrays.fill(pixels, i * 784, (i + 1) * 784, (byte) i);
+            Arrays.fill(pixels, i * 784, (i + 1) * 784, (byte) i);
             labels[i] = (byte) (i % 10);
         }
         gzip(dir.resolve(prefix + "-images-idx3-ubyte.gz"), idx(new int[]{n, 28, 28}, pixels));
@@ -139,7 +141,7 @@ final class TestFiles {
         while (String.valueOf(len).length() + body.length() != len) {
             len++;
         }
-        return (len + body).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (len + body).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One POSIX ustar header (and content padded to 512 bytes), written by hand so hostile names stay verbatim. */
@@ -156,7 +158,7 @@ final class TestFiles {
         put(h, 157, link);
         put(h, 257, "ustar");
         put(h, 263, "00");
-        java.util.Arrays.fill(h, 148, 156, (byte) ' ');
+        Arrays.fill(h, 148, 156, (byte) ' ');
         int sum = 0;
         for (byte b : h) {
             sum += b & 0xff;
@@ -171,7 +173,7 @@ final class TestFiles {
     }
 
     private static void put(byte[] h, int off, String s) {
-        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(b, 0, h, off, b.length);
     }
 

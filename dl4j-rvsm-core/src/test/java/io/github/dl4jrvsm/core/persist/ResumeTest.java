@@ -10,11 +10,13 @@ import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Nesterovs;
@@ -37,7 +39,7 @@ class ResumeTest {
 
     private static final DataSet TRAIN = TestData.blobs(96, 8, 3, 5);
 
-    private static void train(org.deeplearning4j.nn.api.Model net, int from, int to) {
+    private static void train(Model net, int from, int to) {
         List<DataSet> batches = TRAIN.asList();
         for (int i = from; i < to; i++) {
             DataSet b = DataSet.merge(batches.subList((i * 16) % 96, (i * 16) % 96 + 16));
@@ -70,7 +72,7 @@ class ResumeTest {
         train(resumed, 5, 12);
         assertSameState(straight, resumed);
         assertNotEquals(0, SparseExport.sparseWeights(resumed).get("hidden").eq(0.0).castTo(
-                org.nd4j.linalg.api.buffer.DataType.INT32).sumNumber().intValue(), "u must be sparse for the test to mean anything");
+                DataType.INT32).sumNumber().intValue(), "u must be sparse for the test to mean anything");
     }
 
     @Test

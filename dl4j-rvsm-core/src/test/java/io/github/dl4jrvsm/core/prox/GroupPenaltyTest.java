@@ -4,8 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -83,7 +85,7 @@ class GroupPenaltyTest {
     private static final long[][] SHAPES_OUTPUT = {{2, 3}, {3, 2, 1, 1}, {3, 1, 2, 1}};
     private static final long[][] SHAPES_INPUT = {{3, 2}, {2, 3, 1, 1}, {1, 3, 1, 2}};
 
-    private void forAllShapes(java.util.function.Function<ChannelGrouping, GroupPenalty> make,
+    private void forAllShapes(Function<ChannelGrouping, GroupPenalty> make,
                               ToDoubleFunction<double[]> groupValue, double beta) {
         for (long[] s : SHAPES_OUTPUT) {
             check(make.apply(ChannelGrouping.OUTPUT), groupValue, s, beta, s.length * 7L);
@@ -138,8 +140,8 @@ class GroupPenaltyTest {
         Nd4j.getRandom().setSeed(9);
         INDArray w = Nd4j.randn(DataType.FLOAT, 6, 4, 3, 3).muli(0.3);
         // one weak filter and one weak input channel, so that every penalty zeroes something
-        w.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).muli(0.02);
-        w.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.point(1)).muli(0.02);
+        w.get(NDArrayIndex.point(0)).muli(0.02);
+        w.get(NDArrayIndex.all(), NDArrayIndex.point(1)).muli(0.02);
         Penalty[] all = {new GroupLassoPenalty(0.5), new GroupL0Penalty(0.2), new GroupL0LassoPenalty(0.2, 0.3),
                 new GroupLassoPenalty(0.5, ChannelGrouping.INPUT), new L0Penalty(0.01), new L1Penalty(0.05),
                 new TransformedL1Penalty(0.05, 1)};

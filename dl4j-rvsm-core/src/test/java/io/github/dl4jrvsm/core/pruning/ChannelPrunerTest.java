@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.pruning;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ChannelPrunerTest {
         assertSameOutputs(p.masked(), p.network(), PruningNets.randomInputs(5, 16, 1, 10, 10));
         assertEquals(3, PruningNets.nOut(p.network(), "conv1"));
         assertEquals(3, PruningNets.nOut(p.network(), "conv2"));
-        assertEquals(3L * 3 * 3, ((org.deeplearning4j.nn.conf.layers.DenseLayer) ((MultiLayerNetwork) p.network())
+        assertEquals(3L * 3 * 3, ((DenseLayer) ((MultiLayerNetwork) p.network())
                 .getLayer("fc").conf().getLayer()).getNIn(), "the dense layer reads 3 channels of 3x3");
     }
 

@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.core.pruning;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class NetworkSlimmingSelectionTest {
     }
 
     /** Eight evenly spaced values from {@code from} to {@code to}. */
-    private static org.nd4j.linalg.api.ndarray.INDArray ramp(double from, double to) {
+    private static INDArray ramp(double from, double to) {
         double[] v = new double[8];
         for (int i = 0; i < 8; i++) {
             v[i] = from + (to - from) * i / 7;

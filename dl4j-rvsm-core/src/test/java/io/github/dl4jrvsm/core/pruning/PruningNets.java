@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.pruning;
 
+import io.github.dl4jrvsm.core.surgery.SurgeryNets;
 import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -22,6 +24,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+import java.util.Random;
 
 /** Small networks with random weights and batch-norm statistics, and helpers to read them by layer name. */
 final class PruningNets {
@@ -96,7 +100,7 @@ final class PruningNets {
 
     /** A parameter by layer name, also in a MultiLayerNetwork (whose own keys are layer indices). */
     static INDArray param(Model net, String layer, String key) {
-        return io.github.dl4jrvsm.core.surgery.SurgeryNets.param(net, layer, key);
+        return SurgeryNets.param(net, layer, key);
     }
 
     /** A parameter as a double vector. */
@@ -108,7 +112,7 @@ final class PruningNets {
     static long nOut(Model net, String layer) {
         Object conf = net instanceof MultiLayerNetwork mln ? layerConf(mln, layer)
                 : ((ComputationGraph) net).getLayer(layer).conf().getLayer();
-        return ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) conf).getNOut();
+        return ((FeedForwardLayer) conf).getNOut();
     }
 
     private static Object layerConf(MultiLayerNetwork mln, String layer) {
@@ -138,7 +142,7 @@ final class PruningNets {
      * separable after global average pooling, which TestData.images' per-pixel blobs are not.
      */
     static DataSet brightness(int n, long seed) {
-        java.util.Random r = new java.util.Random(seed);
+        Random r = new Random(seed);
         INDArray x = Nd4j.create(DataType.FLOAT, n, 1, 8, 8);
         INDArray y = Nd4j.zeros(DataType.FLOAT, n, 3);
         for (int i = 0; i < n; i++) {

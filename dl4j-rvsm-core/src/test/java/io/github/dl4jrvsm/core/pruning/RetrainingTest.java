@@ -4,6 +4,7 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -76,6 +77,6 @@ class RetrainingTest {
     }
 
     /** Holds a copy of parameters for a before/after comparison. */
-    private record INDArrayHolder(org.nd4j.linalg.api.ndarray.INDArray params) {
+    private record INDArrayHolder(INDArray params) {
     }
 }

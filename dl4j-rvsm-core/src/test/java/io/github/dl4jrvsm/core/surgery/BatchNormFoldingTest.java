@@ -2,11 +2,15 @@ package io.github.dl4jrvsm.core.surgery;
 
 import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -115,9 +119,9 @@ class BatchNormFoldingTest {
 
     /** Global pooling and a softmax output on {@code last}, for 2x6x6 inputs; initialised and trained a few steps. */
     private static ComputationGraph trainedWithHead(
-            org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder body, String last) {
+            ComputationGraphConfiguration.GraphBuilder body, String last) {
         ComputationGraph net = new ComputationGraph(body
-                .addLayer("gap", new org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer.Builder().build(), last)
+                .addLayer("gap", new GlobalPoolingLayer.Builder().build(), last)
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
                         .activation(Activation.SOFTMAX).build(), "gap")
                 .setOutputs("out").setInputTypes(InputType.convolutional(6, 6, 2)).build());
@@ -133,19 +137,19 @@ class BatchNormFoldingTest {
                 .addLayer("conv_a", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "input")
                 .addLayer("bn_a", new BatchNormalization.Builder().build(), "conv_a")
-                .addLayer("relu_a", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                .addLayer("relu_a", new ActivationLayer.Builder()
                         .activation(Activation.RELU).dropOut(0.5).build(), "bn_a")
                 .addLayer("conv_b", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "relu_a")
                 .addLayer("bn_b", new BatchNormalization.Builder().build(), "conv_b")
-                .addLayer("tanh_b", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                .addLayer("tanh_b", new ActivationLayer.Builder()
                         .activation(Activation.TANH).build(), "bn_b")
-                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
-                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "tanh_b", "bn_b")
+                .addVertex("add", new ElementWiseVertex(
+                        ElementWiseVertex.Op.Add), "tanh_b", "bn_b")
                 .addLayer("conv_c", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "add")
                 .addLayer("bn_c", new BatchNormalization.Builder().build(), "conv_c")
-                .addLayer("sigmoid_c", new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder()
+                .addLayer("sigmoid_c", new ActivationLayer.Builder()
                         .activation(Activation.SIGMOID).build(), "bn_c"), "sigmoid_c");
 
         FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);
@@ -168,8 +172,8 @@ class BatchNormFoldingTest {
                 .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "bn_a")
                 .addLayer("bn_b", new BatchNormalization.Builder().build(), "conv")
-                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
-                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "bn_b", "conv")
+                .addVertex("add", new ElementWiseVertex(
+                        ElementWiseVertex.Op.Add), "bn_b", "conv")
                 .addLayer("bn_c", new BatchNormalization.Builder().build(), "add"), "bn_c");
 
         FoldedModel<ComputationGraph> r = BatchNormFolding.foldWithDecisions(net);

@@ -15,6 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +75,7 @@ class ChannelSurgeryTest {
         INDArray x = inputs(16, 1, 8, 8);
 
         SurgeryResult r = ChannelSurgery.prune(net);
-        SpaceDecision inner = r.decisions().stream().filter(d -> d.producers().equals(java.util.List.of("conv1")))
+        SpaceDecision inner = r.decisions().stream().filter(d -> d.producers().equals(List.of("conv1")))
                 .findFirst().orElseThrow();
         assertEquals(3, inner.constant());
         assertTrue(inner.carrier() >= 0, inner.notes().toString());
@@ -94,7 +96,7 @@ class ChannelSurgeryTest {
         SurgeryResult r = ChannelSurgery.prune(net);
         SpaceDecision stream = r.decisions().stream().filter(d -> d.producers().contains("stem")).findFirst()
                 .orElseThrow();
-        assertEquals(java.util.List.of("stem", "conv2"), stream.producers());
+        assertEquals(List.of("stem", "conv2"), stream.producers());
         assertEquals(2, stream.constant());
         assertEquals(1, stream.removed(), "one of the two constants carries the other into the padded conv1");
         assertTrue(stream.carrier() == 2 || stream.carrier() == 3, "carrier " + stream.carrier());

@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.core.testsupport;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -70,8 +71,8 @@ public final class TestNetworks {
                 .addLayer("relu1", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn1")
                 .addLayer("conv2", new ConvolutionLayer.Builder(3, 3).nOut(8).padding(1, 1)
                         .activation(Activation.IDENTITY).build(), "relu1")
-                .addVertex("add", new org.deeplearning4j.nn.conf.graph.ElementWiseVertex(
-                        org.deeplearning4j.nn.conf.graph.ElementWiseVertex.Op.Add), "conv2", "stem")
+                .addVertex("add", new ElementWiseVertex(
+                        ElementWiseVertex.Op.Add), "conv2", "stem")
                 .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "add")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(classes)
                         .activation(Activation.SOFTMAX).build(), "gap")

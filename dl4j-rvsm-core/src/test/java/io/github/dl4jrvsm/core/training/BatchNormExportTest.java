@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class BatchNormExportTest {
         INDArray mean = all.mean(0, 2, 3), var = all.var(false, 0, 2, 3);
         INDArray storedMean = net.getLayer(1).getParam("mean").castTo(DataType.DOUBLE).reshape(-1);
         INDArray log10Std = net.getLayer(1).getParam("log10stdev").castTo(DataType.DOUBLE).reshape(-1);
-        INDArray storedVar = org.nd4j.linalg.ops.transforms.Transforms.pow(
+        INDArray storedVar = Transforms.pow(
                 Nd4j.valueArrayOf(log10Std.shape(), 10.0, DataType.DOUBLE), log10Std.mul(2));
         assertTrue(mean.sub(storedMean).amaxNumber().doubleValue() < 1e-4, mean + " vs " + storedMean);
         assertTrue(var.sub(storedVar).amaxNumber().doubleValue() < 1e-3 * var.amaxNumber().doubleValue(),
@@ -56,7 +57,7 @@ class BatchNormExportTest {
     @Test
     void aSparseBatchNormNetworkKeepsItsAccuracyAcrossTheExport() {
         // w stays dense-ish during training (no epoch-end projection), so the running statistics describe w, not u
-        MultiLayerNetwork net = io.github.dl4jrvsm.core.training.SparseTraining.rvsm(new L0Penalty(0.006), 0.5)
+        MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(0.006), 0.5)
                 .replaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
         for (int epoch = 0; epoch < 6; epoch++) {
             net.fit(iterator(TRAIN));
@@ -75,7 +76,7 @@ class BatchNormExportTest {
 
     @Test
     void exportRefusesToGuessBatchNormStatistics() {
-        MultiLayerNetwork net = io.github.dl4jrvsm.core.training.SparseTraining.rvsm(new L0Penalty(0.05), 0.5)
+        MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(0.05), 0.5)
                 .replaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparseExport.sparseCopy(net, null));
         assertTrue(e.getMessage().contains("bn1"), e.getMessage());

@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.adapter.MultiDataSetIteratorAdapter;
@@ -32,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SparseTrainingTest {
 
     private static double zeroFraction(INDArray a) {
-        return a.eq(0.0).castTo(org.nd4j.linalg.api.buffer.DataType.INT64).sumNumber().doubleValue() / a.length();
+        return a.eq(0.0).castTo(DataType.INT64).sumNumber().doubleValue() / a.length();
     }
 
     private static double accuracy(MultiLayerNetwork net, DataSet d) {

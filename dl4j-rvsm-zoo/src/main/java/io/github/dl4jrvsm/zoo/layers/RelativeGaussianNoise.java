@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonIgnore;
 
 import java.util.Collection;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class RelativeGaussianNoise extends ShapePreservingLayerConfig implements
     }
 
     @Override
-    @org.nd4j.shade.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isStochasticAtInference() {
         return noiseAtInference && coefficient > 0;
     }

@@ -18,6 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.function.Function;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,7 +80,7 @@ class RelativeGaussianNoiseTest {
     }
 
     /** Central differences of {@code f(x) = <w, x + c s(x) eps>} for a fixed {@code eps}. */
-    private static INDArray numericGradient(java.util.function.Function<INDArray, INDArray> forward, INDArray x,
+    private static INDArray numericGradient(Function<INDArray, INDArray> forward, INDArray x,
                                             INDArray w) {
         double h = 1e-6;
         INDArray grad = Nd4j.zeros(DataType.DOUBLE, x.shape());
