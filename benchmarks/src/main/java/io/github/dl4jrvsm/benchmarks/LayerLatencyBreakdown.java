@@ -1,7 +1,7 @@
 package io.github.dl4jrvsm.benchmarks;
 
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
-import io.github.dl4jrvsm.core.pruning.L1FilterPruning;
+import io.github.dl4jrvsm.pruning.L1FilterPruning;
 import io.github.dl4jrvsm.core.report.LayerSparsity;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.zoo.InputShape;

@@ -1,11 +1,11 @@
 package io.github.dl4jrvsm.benchmarks;
 
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
-import io.github.dl4jrvsm.core.pruning.L1FilterPruning;
+import io.github.dl4jrvsm.pruning.L1FilterPruning;
 import io.github.dl4jrvsm.core.report.SparsityReport;
-import io.github.dl4jrvsm.core.surgery.BatchNormFolding;
-import io.github.dl4jrvsm.core.surgery.FoldedModel;
-import io.github.dl4jrvsm.core.surgery.Latency;
+import io.github.dl4jrvsm.surgery.BatchNormFolding;
+import io.github.dl4jrvsm.surgery.FoldedModel;
+import io.github.dl4jrvsm.surgery.Latency;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.LeNet5;
 import io.github.dl4jrvsm.zoo.ResNetCifar;

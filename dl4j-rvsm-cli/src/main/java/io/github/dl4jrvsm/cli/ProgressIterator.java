@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.data.DelegatingDataSetIterator;
+import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
 import io.github.dl4jrvsm.core.training.LayerSelection;
 import io.github.dl4jrvsm.core.training.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;

@@ -1,12 +1,12 @@
 package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
-import io.github.dl4jrvsm.core.surgery.BatchNormFolding;
-import io.github.dl4jrvsm.core.surgery.FoldedModel;
-import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
-import io.github.dl4jrvsm.core.surgery.NothingToRemoveException;
-import io.github.dl4jrvsm.core.surgery.SurgeryReport;
-import io.github.dl4jrvsm.core.surgery.SurgeryResult;
+import io.github.dl4jrvsm.surgery.BatchNormFolding;
+import io.github.dl4jrvsm.surgery.FoldedModel;
+import io.github.dl4jrvsm.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.surgery.NothingToRemoveException;
+import io.github.dl4jrvsm.surgery.SurgeryReport;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 import picocli.CommandLine.Command;

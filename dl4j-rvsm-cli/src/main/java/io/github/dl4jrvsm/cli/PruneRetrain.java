@@ -1,10 +1,10 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.pruning.ChannelMasking;
-import io.github.dl4jrvsm.core.pruning.ChannelSelection;
-import io.github.dl4jrvsm.core.pruning.L1FilterPruning;
-import io.github.dl4jrvsm.core.pruning.NetworkSlimming;
-import io.github.dl4jrvsm.core.pruning.ScratchRetraining;
+import io.github.dl4jrvsm.pruning.ChannelMasking;
+import io.github.dl4jrvsm.pruning.ChannelSelection;
+import io.github.dl4jrvsm.pruning.L1FilterPruning;
+import io.github.dl4jrvsm.pruning.NetworkSlimming;
+import io.github.dl4jrvsm.pruning.ScratchRetraining;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 

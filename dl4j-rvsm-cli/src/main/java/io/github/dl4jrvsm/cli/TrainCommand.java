@@ -23,9 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
-import io.github.dl4jrvsm.core.surgery.NothingToRemoveException;
-import io.github.dl4jrvsm.core.surgery.SurgeryResult;
+import io.github.dl4jrvsm.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.surgery.NothingToRemoveException;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.data.DataSetFiles;
-import io.github.dl4jrvsm.core.data.DataSetLocator;
-import io.github.dl4jrvsm.core.data.DataSetName;
-import io.github.dl4jrvsm.core.data.DataSplits;
-import io.github.dl4jrvsm.core.data.DataSubsets;
-import io.github.dl4jrvsm.core.data.Datasets;
-import io.github.dl4jrvsm.core.data.EmbeddedFashionMnist;
-import io.github.dl4jrvsm.core.data.LoadOptions;
-import io.github.dl4jrvsm.core.data.MnistFormat;
-import io.github.dl4jrvsm.core.data.TrainValidationSplit;
+import io.github.dl4jrvsm.data.DataSetFiles;
+import io.github.dl4jrvsm.data.DataSetLocator;
+import io.github.dl4jrvsm.data.DataSetName;
+import io.github.dl4jrvsm.data.DataSplits;
+import io.github.dl4jrvsm.data.DataSubsets;
+import io.github.dl4jrvsm.data.Datasets;
+import io.github.dl4jrvsm.data.EmbeddedFashionMnist;
+import io.github.dl4jrvsm.data.LoadOptions;
+import io.github.dl4jrvsm.data.MnistFormat;
+import io.github.dl4jrvsm.data.TrainValidationSplit;
 import io.github.dl4jrvsm.zoo.InputShape;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;

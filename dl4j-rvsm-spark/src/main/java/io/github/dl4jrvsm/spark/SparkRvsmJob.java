@@ -1,9 +1,9 @@
 package io.github.dl4jrvsm.spark;
 
-import io.github.dl4jrvsm.core.data.DataSetName;
-import io.github.dl4jrvsm.core.data.DataSplits;
-import io.github.dl4jrvsm.core.data.Datasets;
-import io.github.dl4jrvsm.core.data.LoadOptions;
+import io.github.dl4jrvsm.data.DataSetName;
+import io.github.dl4jrvsm.data.DataSplits;
+import io.github.dl4jrvsm.data.Datasets;
+import io.github.dl4jrvsm.data.LoadOptions;
 import io.github.dl4jrvsm.core.persist.SparseModelSerializer;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.report.SparsityReport;

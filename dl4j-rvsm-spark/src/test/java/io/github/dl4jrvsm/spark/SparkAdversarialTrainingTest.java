@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.spark;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.adversarial.attack.AttackResult;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;

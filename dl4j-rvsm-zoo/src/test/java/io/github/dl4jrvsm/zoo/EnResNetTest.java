@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.eval.Evaluation;

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.L0Penalty;

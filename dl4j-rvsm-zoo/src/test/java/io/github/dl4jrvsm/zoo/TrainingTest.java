@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.zoo;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import org.deeplearning4j.nn.api.Model;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

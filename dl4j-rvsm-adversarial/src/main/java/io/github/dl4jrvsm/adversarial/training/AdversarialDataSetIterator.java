@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.adversarial.training;
 
-import io.github.dl4jrvsm.core.data.DelegatingDataSetIterator;
+import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
 import org.nd4j.linalg.dataset.AsyncDataSetIterator;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;

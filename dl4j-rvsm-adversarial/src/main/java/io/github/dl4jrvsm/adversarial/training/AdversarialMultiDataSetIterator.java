@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.adversarial.training;
 
-import io.github.dl4jrvsm.core.data.DelegatingMultiDataSetIterator;
+import io.github.dl4jrvsm.core.iterator.DelegatingMultiDataSetIterator;
 import org.nd4j.linalg.dataset.AsyncMultiDataSetIterator;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;

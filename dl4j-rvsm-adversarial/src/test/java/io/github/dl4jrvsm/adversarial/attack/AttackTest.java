@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.adversarial.attack;
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.testsupport.AdvNetworks;
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;

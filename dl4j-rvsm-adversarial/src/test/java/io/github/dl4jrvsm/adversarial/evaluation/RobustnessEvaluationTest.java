@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jrvsm.adversarial.attack.NAttack;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.testsupport.AdvNetworks;
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.GroupNorms;

@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.adversarial.training;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.testsupport.AdvNetworks;
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.testsupport.TestData;

@@ -1,10 +1,10 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
-import io.github.dl4jrvsm.core.surgery.BatchNormFold;
-import io.github.dl4jrvsm.core.surgery.BatchNormFolding;
-import io.github.dl4jrvsm.core.surgery.FoldedModel;
-import io.github.dl4jrvsm.core.surgery.SurgeryOutputs;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
+import io.github.dl4jrvsm.surgery.BatchNormFold;
+import io.github.dl4jrvsm.surgery.BatchNormFolding;
+import io.github.dl4jrvsm.surgery.FoldedModel;
+import io.github.dl4jrvsm.surgery.SurgeryOutputs;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.ResNetCifar;
 import io.github.dl4jrvsm.zoo.Vgg16;

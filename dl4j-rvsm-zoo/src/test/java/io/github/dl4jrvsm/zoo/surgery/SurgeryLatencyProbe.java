@@ -1,9 +1,9 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
-import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
-import io.github.dl4jrvsm.core.surgery.SurgeryReport;
-import io.github.dl4jrvsm.core.surgery.SurgeryResult;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
+import io.github.dl4jrvsm.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.surgery.SurgeryReport;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.LeNet5;
 import io.github.dl4jrvsm.zoo.ResNetCifar;

@@ -2,12 +2,12 @@ package io.github.dl4jrvsm.zoo.surgery;
 
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
-import io.github.dl4jrvsm.core.surgery.SpaceDecision;
+import io.github.dl4jrvsm.surgery.SpaceDecision;
 import io.github.dl4jrvsm.core.training.LayerSelection;
 import io.github.dl4jrvsm.core.training.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import io.github.dl4jrvsm.core.surgery.SurgeryResult;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,14 +1,14 @@
 package io.github.dl4jrvsm.zoo.surgery;
 
-import io.github.dl4jrvsm.core.testsupport.FashionMnist;
-import io.github.dl4jrvsm.core.data.MnistFormat;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
+import io.github.dl4jrvsm.data.MnistFormat;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
-import io.github.dl4jrvsm.core.surgery.ChannelSurgery;
-import io.github.dl4jrvsm.core.surgery.SpaceDecision;
-import io.github.dl4jrvsm.core.surgery.SurgeryOutputs;
-import io.github.dl4jrvsm.core.surgery.SurgeryReport;
-import io.github.dl4jrvsm.core.surgery.SurgeryResult;
+import io.github.dl4jrvsm.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.surgery.SpaceDecision;
+import io.github.dl4jrvsm.surgery.SurgeryOutputs;
+import io.github.dl4jrvsm.surgery.SurgeryReport;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import io.github.dl4jrvsm.zoo.EnResNet;

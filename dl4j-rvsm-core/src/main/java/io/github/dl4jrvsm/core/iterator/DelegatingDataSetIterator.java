@@ -1,0 +1,84 @@
+package io.github.dl4jrvsm.core.iterator;
+
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+
+import java.util.List;
+
+/**
+ * A {@link DataSetIterator} that passes everything to another one, for wrappers that change only {@link #next()}.
+ * It reports {@code asyncSupported() == false}: wrappers here call the model being trained, and DL4J's prefetch thread
+ * would then wait for the network that {@code fit} holds.
+ */
+public abstract class DelegatingDataSetIterator implements DataSetIterator {
+
+    protected final DataSetIterator base;
+
+    protected DelegatingDataSetIterator(DataSetIterator base) {
+        if (base == null) {
+            throw new IllegalArgumentException("the wrapped iterator must not be null");
+        }
+        this.base = base;
+    }
+
+    @Override
+    public DataSet next() {
+        return base.next();
+    }
+
+    @Override
+    public DataSet next(int num) {
+        throw new UnsupportedOperationException("next(int) is not supported by " + getClass().getSimpleName() + "; use next()");
+    }
+
+    @Override
+    public boolean hasNext() {
+        return base.hasNext();
+    }
+
+    @Override
+    public int inputColumns() {
+        return base.inputColumns();
+    }
+
+    @Override
+    public int totalOutcomes() {
+        return base.totalOutcomes();
+    }
+
+    @Override
+    public boolean resetSupported() {
+        return base.resetSupported();
+    }
+
+    @Override
+    public boolean asyncSupported() {
+        return false;
+    }
+
+    @Override
+    public void reset() {
+        base.reset();
+    }
+
+    @Override
+    public int batch() {
+        return base.batch();
+    }
+
+    @Override
+    public void setPreProcessor(DataSetPreProcessor preProcessor) {
+        base.setPreProcessor(preProcessor);
+    }
+
+    @Override
+    public DataSetPreProcessor getPreProcessor() {
+        return base.getPreProcessor();
+    }
+
+    @Override
+    public List<String> getLabels() {
+        return base.getLabels();
+    }
+}
