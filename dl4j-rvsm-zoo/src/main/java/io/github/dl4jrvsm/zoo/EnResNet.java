@@ -23,7 +23,7 @@ import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
  * is part of the model, also under attack); {@link #noiseAtInference(boolean)} switches it off for deterministic
  * evaluation, and the switch is saved with the configuration.
  */
-public final class EnResNet extends ZooModel<EnResNet> {
+public final class EnResNet extends GraphZooModel<EnResNet> {
 
     private int members = 2;
     private int depth = 20;
@@ -65,6 +65,7 @@ public final class EnResNet extends ZooModel<EnResNet> {
         return members;
     }
 
+    @Override
     public ComputationGraphConfiguration conf() {
         GraphBuilder g = base().graphBuilder().addInputs("input");
         ResNetBody body = ResNetCifar.depth(depth).noise(noise).noiseAtInference(noiseAtInference).body();
@@ -86,12 +87,5 @@ public final class EnResNet extends ZooModel<EnResNet> {
         output.setNOut(classes());          // the builder refuses nOut; without it DL4J infers an output size of 0
         g.addLayer("output", output, averaged);
         return g.setOutputs("output").setInputTypes(inputShape().inputType()).build();
-    }
-
-    @Override
-    public ComputationGraph init() {
-        ComputationGraph net = new ComputationGraph(conf());
-        net.init();
-        return net;
     }
 }

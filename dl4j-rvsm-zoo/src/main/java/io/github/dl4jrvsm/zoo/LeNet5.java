@@ -16,8 +16,9 @@ import org.nd4j.linalg.activations.Activation;
  * {@code fc1} (61,706 parameters); larger inputs give a wider {@code fc1}. Set {@code inputShape} to
  * {@link InputShape#FASHION_MNIST} for the usual data; the other defaults are {@link ZooModel}'s.
  */
-public final class LeNet5 extends ZooModel<LeNet5> {
+public final class LeNet5 extends MultiLayerZooModel<LeNet5> {
 
+    @Override
     public MultiLayerConfiguration conf() {
         Layers layers = layers();
         NeuralNetConfiguration.ListBuilder b = base().list();
@@ -33,12 +34,5 @@ public final class LeNet5 extends ZooModel<LeNet5> {
 
     private static SubsamplingLayer maxPool() {
         return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
-    }
-
-    @Override
-    public MultiLayerNetwork init() {
-        MultiLayerNetwork net = new MultiLayerNetwork(conf());
-        net.init();
-        return net;
     }
 }

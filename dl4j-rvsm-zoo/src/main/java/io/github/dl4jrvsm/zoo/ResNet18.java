@@ -2,7 +2,6 @@ package io.github.dl4jrvsm.zoo;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
  * ResNet18 in its CIFAR form, the dissertation's RVSM/ADMM/RGSM benchmark: a 3x3 stem with 64 channels instead of
@@ -11,23 +10,17 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
  *
  * <p>About 11.2 M parameters; defaults are {@link ZooModel}'s.
  */
-public final class ResNet18 extends ZooModel<ResNet18> {
+public final class ResNet18 extends GraphZooModel<ResNet18> {
 
     private static final int[] WIDTHS = {64, 128, 256, 512};
     private static final int[] BLOCKS = {2, 2, 2, 2};
 
+    @Override
     public ComputationGraphConfiguration conf() {
         GraphBuilder g = base().graphBuilder().addInputs("input");
         ResNetBody body = new ResNetBody(ResNetVariant.POST_ACTIVATION, WIDTHS, BLOCKS, 0, false);
         String features = body.addTo(g, layers(), "", "input");
         g.addLayer("output", Layers.softmaxOutput(classes()), features);
         return g.setOutputs("output").setInputTypes(inputShape().inputType()).build();
-    }
-
-    @Override
-    public ComputationGraph init() {
-        ComputationGraph net = new ComputationGraph(conf());
-        net.init();
-        return net;
     }
 }

@@ -21,7 +21,7 @@ import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
  * ensemble is {@link EnResNet}. With a 3x32x32 input ResNet20 has 273,658 DL4J parameters (272,282 trainable: DL4J
  * counts the batch-norm running mean and variance as parameters).
  */
-public final class ResNetCifar extends ZooModel<ResNetCifar> {
+public final class ResNetCifar extends GraphZooModel<ResNetCifar> {
 
     /** The three stage widths of the CIFAR ResNets. */
     static final int[] WIDTHS = {16, 32, 64};
@@ -110,6 +110,7 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
         return new ResNetBody(variant, WIDTHS, new int[]{n, n, n}, noise, noiseAtInference);
     }
 
+    @Override
     public ComputationGraphConfiguration conf() {
         GraphBuilder g = base().graphBuilder().addInputs("input");
         ResNetBody body = body();
@@ -119,12 +120,5 @@ public final class ResNetCifar extends ZooModel<ResNetCifar> {
         InputType type = dataFormat == CNN2DFormat.NCHW ? shape.inputType()
                 : InputType.convolutional(shape.height(), shape.width(), shape.channels(), dataFormat);
         return g.setOutputs("output").setInputTypes(type).build();
-    }
-
-    @Override
-    public ComputationGraph init() {
-        ComputationGraph net = new ComputationGraph(conf());
-        net.init();
-        return net;
     }
 }

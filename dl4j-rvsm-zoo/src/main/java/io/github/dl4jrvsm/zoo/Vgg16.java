@@ -18,7 +18,7 @@ import org.nd4j.linalg.activations.Activation;
  * has the same size for both (about 15.0 M parameters). The head width is {@link #headWidth(int)} (default
  * {@value #DEFAULT_HEAD_WIDTH}); the other defaults are {@link ZooModel}'s.
  */
-public final class Vgg16 extends ZooModel<Vgg16> {
+public final class Vgg16 extends MultiLayerZooModel<Vgg16> {
 
     public static final int DEFAULT_HEAD_WIDTH = 512;
     private static final int[][] BLOCKS = {{64, 64}, {128, 128}, {256, 256, 256}, {512, 512, 512}, {512, 512, 512}};
@@ -33,6 +33,7 @@ public final class Vgg16 extends ZooModel<Vgg16> {
         return this;
     }
 
+    @Override
     public MultiLayerConfiguration conf() {
         Layers layers = layers();
         NeuralNetConfiguration.ListBuilder b = base().list();
@@ -50,12 +51,5 @@ public final class Vgg16 extends ZooModel<Vgg16> {
         b.layer(Layers.named(Layers.dense(headWidth, Activation.RELU), "fc2"));
         b.layer(Layers.named(Layers.softmaxOutput(classes()), "output"));
         return b.setInputType(inputShape().inputType()).build();
-    }
-
-    @Override
-    public MultiLayerNetwork init() {
-        MultiLayerNetwork net = new MultiLayerNetwork(conf());
-        net.init();
-        return net;
     }
 }
