@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * The train / validation / test splits of a run, found by core's {@link DataSetLocator} ({@code --data-dir}, DL4J's
  * resources directory, Debian's {@code /usr/share/datasets/fashion-mnist}, a checked download with
- * {@code --download}). Fashion-MNIST falls back to the 4,000 + 1,000 image subset embedded in core
+ * {@code --download}). Fashion-MNIST falls back to the 4,000 + 1,000 image subset embedded in dl4j-rvsm-data
  * ({@link EmbeddedFashionMnist}), so that the command runs on a machine with no data installed.
  *
  * @param source where the data came from, for the report

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Real Fashion-MNIST for every module's tests: the first images of each split, from the subset embedded in core, so
+ * Real Fashion-MNIST for every module's tests: the first images of each split, from the subset embedded in this module, so
  * the tests need no data installed and see the same images on every machine (the first 4,000 training and 1,000 test
  * images, identical to the head of the full set).
  */
