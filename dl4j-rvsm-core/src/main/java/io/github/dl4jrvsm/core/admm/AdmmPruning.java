@@ -230,12 +230,12 @@ public final class AdmmPruning implements SparseRegularization {
     public boolean equals(Object o) {
         return o instanceof AdmmPruning a && a.projection.equals(projection) && a.rho == rho
                 && a.updateInterval == updateInterval && a.admmIterations == admmIterations
-                && Objects.equals(a.layerName, layerName);
+                && Objects.equals(a.layerName, layerName) && Objects.equals(a.layout, layout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName);
+        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName, layout);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.core.admm;
 
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
+import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import io.github.dl4jrvsm.core.testsupport.TestData;
 import io.github.dl4jrvsm.core.testsupport.TestNetworks;
 import io.github.dl4jrvsm.core.training.SparseExport;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +97,25 @@ class AdmmPruningTest {
         }
         double[] norms = GroupNorms.of(g.getLayer("conv1").getParam("W"), ChannelGrouping.OUTPUT).toDoubleVector();
         assertEquals(4, Arrays.stream(norms).filter(n -> n == 0).count(), Arrays.toString(norms));
+    }
+
+    /**
+     * DL4J compares layer configurations with equals (cloning, JSON round trips), so two instances that would shape
+     * the weights differently must not be equal: the layout (shape and order of the flat parameter view a graph
+     * hands over) is part of what the instance does.
+     */
+    @Test
+    void theWeightLayoutIsPartOfEquality() {
+        AdmmPruning base = new AdmmPruning(MagnitudeProjection.elementwise(0.5), 1e-2, 1, 10);
+        AdmmPruning a = base.forLayer("conv1", new WeightLayout(new long[]{8, 3, 3, 3}, 'c'));
+        AdmmPruning same = base.forLayer("conv1", new WeightLayout(new long[]{8, 3, 3, 3}, 'c'));
+        AdmmPruning otherShape = base.forLayer("conv1", new WeightLayout(new long[]{8, 27}, 'c'));
+        AdmmPruning otherOrder = base.forLayer("conv1", new WeightLayout(new long[]{8, 3, 3, 3}, 'f'));
+        assertEquals(a, same);
+        assertEquals(a.hashCode(), same.hashCode());
+        assertNotEquals(a, otherShape);
+        assertNotEquals(a, otherOrder);
+        assertNotEquals(a, base.forLayer("conv1", null));
     }
 
     @Test
