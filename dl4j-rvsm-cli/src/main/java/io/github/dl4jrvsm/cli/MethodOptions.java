@@ -11,7 +11,7 @@ import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.prox.L1Penalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.prox.TransformedL1Penalty;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;

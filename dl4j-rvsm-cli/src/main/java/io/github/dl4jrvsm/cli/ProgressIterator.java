@@ -2,7 +2,7 @@ package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
 import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -9,7 +9,7 @@ import io.github.dl4jrvsm.cli.plots.ChannelNormHistogramPlot;
 import io.github.dl4jrvsm.cli.plots.RobustnessCurvePlot;
 import io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot;
 import io.github.dl4jrvsm.cli.plots.WeightHistogramPlot;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
 import java.util.ArrayList;

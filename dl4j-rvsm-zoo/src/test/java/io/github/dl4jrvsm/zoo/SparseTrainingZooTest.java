@@ -5,7 +5,7 @@ import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.deeplearning4j.nn.api.Model;

@@ -1,7 +1,7 @@
 package io.github.dl4jrvsm.adversarial.model;
 
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.graph.ComputationGraph;

@@ -3,7 +3,7 @@ package io.github.dl4jrvsm.cli.plots;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.core.report.SparsityReport;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;

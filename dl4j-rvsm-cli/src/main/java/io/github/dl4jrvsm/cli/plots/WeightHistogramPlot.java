@@ -1,7 +1,7 @@
 package io.github.dl4jrvsm.cli.plots;
 
 import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.api.Model;
 import org.knowm.xchart.XYChart;

@@ -2,7 +2,7 @@ package io.github.dl4jrvsm.core.admm;
 
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
-import io.github.dl4jrvsm.core.training.FiniteCheck;
+import io.github.dl4jrvsm.core.internal.FiniteCheck;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,7 +2,7 @@ package io.github.dl4jrvsm.core.persist;
 
 import io.github.dl4jrvsm.core.admm.AdmmPruning;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;

@@ -1,7 +1,7 @@
 package io.github.dl4jrvsm.core.splitting;
 
 import io.github.dl4jrvsm.core.prox.Penalty;
-import io.github.dl4jrvsm.core.training.FiniteCheck;
+import io.github.dl4jrvsm.core.internal.FiniteCheck;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

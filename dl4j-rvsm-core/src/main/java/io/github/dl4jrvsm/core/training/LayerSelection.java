@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.training;
 
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.training;
 
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import org.deeplearning4j.nn.api.Model;

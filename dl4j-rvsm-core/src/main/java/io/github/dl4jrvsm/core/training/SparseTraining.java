@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.training;
 
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.prox.GroupPenalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.splitting.Coupling;

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.core.training;
 
+import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.NonFiniteValueException;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
 import io.github.dl4jrvsm.core.prox.GroupNorms;

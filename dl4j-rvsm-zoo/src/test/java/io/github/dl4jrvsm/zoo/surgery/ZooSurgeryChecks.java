@@ -4,7 +4,7 @@ import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.surgery.SpaceDecision;
 import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.training.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import io.github.dl4jrvsm.surgery.SurgeryResult;

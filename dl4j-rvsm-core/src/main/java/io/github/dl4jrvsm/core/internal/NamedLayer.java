@@ -1,4 +1,4 @@
-package io.github.dl4jrvsm.core.training;
+package io.github.dl4jrvsm.core.internal;
 
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;

@@ -1,4 +1,4 @@
-package io.github.dl4jrvsm.core.training;
+package io.github.dl4jrvsm.core;
 
 /** Training met NaN or infinite weights or gradients; the message names the layer and the iteration. */
 public class NonFiniteValueException extends IllegalStateException {

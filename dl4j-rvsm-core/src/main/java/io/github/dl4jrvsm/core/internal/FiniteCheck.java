@@ -1,5 +1,6 @@
-package io.github.dl4jrvsm.core.training;
+package io.github.dl4jrvsm.core.internal;
 
+import io.github.dl4jrvsm.core.NonFiniteValueException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Stops training at the first NaN or infinite value, naming the layer, instead of silently training garbage. */
