@@ -2,9 +2,9 @@ package io.github.dl4jrvsm.data;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,8 +71,9 @@ public final class SafeTarExtractor {
 
     private static List<Path> unpack(Path archive, Path staging) throws IOException {
         List<Path> files = new ArrayList<>();
-        try (Counted raw = new Counted(
-                new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16));
+        try (BoundedInputStream raw = BoundedInputStream.builder()   // unbounded: used for its count of bytes read
+                .setInputStream(new GZIPInputStream(new BufferedInputStream(Files.newInputStream(archive)), 1 << 16))
+                .get();
              TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
             TarArchiveEntry entry;
             while ((entry = next(tar, archive)) != null) {
@@ -167,10 +168,10 @@ public final class SafeTarExtractor {
      * it is made of whole 512-byte blocks, as every tar writer produces: commons-compress takes a header block cut
      * short by the end of the data for the end of the archive, which would silently drop the remaining entries.
      */
-    private static void requireWholeBlocks(Counted raw, Path archive) throws IOException {
+    private static void requireWholeBlocks(BoundedInputStream raw, Path archive) throws IOException {
         raw.transferTo(OutputStream.nullOutputStream());
-        if (raw.count % 512 != 0) {
-            throw new IOException(archive + " is truncated: its tar data ends after " + raw.count
+        if (raw.getCount() % 512 != 0) {
+            throw new IOException(archive + " is truncated: its tar data ends after " + raw.getCount()
                     + " bytes, inside a 512-byte block");
         }
     }
@@ -190,45 +191,6 @@ public final class SafeTarExtractor {
                     + "' points outside the target directory; nothing was extracted");
         }
         return resolved;
-    }
-
-    /** Counts the decompressed bytes; commons-io's counting stream is avoided, its version on the path varies. */
-    private static final class Counted extends FilterInputStream {
-        private long count;
-
-        Counted(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(n);
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;      // a reset would make the count wrong
-        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
