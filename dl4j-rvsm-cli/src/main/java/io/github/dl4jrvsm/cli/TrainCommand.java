@@ -7,25 +7,24 @@ import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
-import io.github.dl4jrvsm.nativecpu.CpuBackend;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.persist.SparseModelSerializer;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
+import io.github.dl4jrvsm.nativecpu.CpuBackend;
+import io.github.dl4jrvsm.surgery.ChannelSurgery;
+import io.github.dl4jrvsm.surgery.NothingToRemoveException;
+import io.github.dl4jrvsm.surgery.SurgeryResult;
 import io.github.dl4jrvsm.zoo.ZooModel;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import io.github.dl4jrvsm.surgery.ChannelSurgery;
-import io.github.dl4jrvsm.surgery.NothingToRemoveException;
-import io.github.dl4jrvsm.surgery.SurgeryResult;
 
 import java.io.File;
 import java.io.IOException;
@@ -322,11 +321,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static void fit(Model net, DataSetIterator it) {
-        if (net instanceof MultiLayerNetwork m) {
-            m.fit(it);
-        } else {
-            ((ComputationGraph) net).fit(it);
-        }
+        NetworkAdapter.of(net).fit(it);
     }
 
     static Model restore(File f) throws IOException {
@@ -353,7 +348,6 @@ final class TrainCommand implements Callable<Integer> {
 
     static double evaluate(Model net, DataSet d) {
         ListDataSetIterator<DataSet> it = new ListDataSetIterator<>(d.asList(), 250);
-        return net instanceof MultiLayerNetwork m ? m.evaluate(it).accuracy()
-                : ((ComputationGraph) net).evaluate(it).accuracy();
+        return NetworkAdapter.of(net).evaluate(it).accuracy();
     }
 }

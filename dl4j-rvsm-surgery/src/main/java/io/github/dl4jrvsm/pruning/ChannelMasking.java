@@ -1,9 +1,8 @@
 package io.github.dl4jrvsm.pruning;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.surgery.ChannelNode;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -100,13 +99,6 @@ public final class ChannelMasking {
     }
 
     private static Model copyOf(Model model) {
-        if (model instanceof MultiLayerNetwork mln) {
-            return mln.clone();
-        }
-        if (model instanceof ComputationGraph cg) {
-            return cg.clone();
-        }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                + (model == null ? "null" : model.getClass().getName()));
+        return NetworkAdapter.of(model).copy();
     }
 }

@@ -1,11 +1,9 @@
 package io.github.dl4jrvsm.pruning;
 
-import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -65,14 +63,7 @@ public final class GammaL1Penalty extends BaseTrainingListener {
 
     /** Adds this penalty to the model's listeners. */
     void attachTo(Model model) {
-        if (model instanceof MultiLayerNetwork mln) {
-            mln.addListeners(this);
-        } else if (model instanceof ComputationGraph cg) {
-            cg.addListeners(this);
-        } else {
-            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                    + (model == null ? "null" : model.getClass().getName()));
-        }
+        NetworkAdapter.of(model).addListeners(this);
     }
 
     /** @throws IllegalArgumentException if the model has no batch norm with trainable gamma */
@@ -85,7 +76,7 @@ public final class GammaL1Penalty extends BaseTrainingListener {
 
     /** The live batch-norm layers whose gamma trains (gamma/beta not locked). */
     static List<Layer> batchNormLayers(Model model) {
-        Layer[] layers = NamedLayer.runtimeLayers(model);
+        Layer[] layers = NetworkAdapter.of(model).runtimeLayers();
         List<Layer> out = new ArrayList<>();
         for (Layer l : layers) {
             if (l.conf().getLayer() instanceof BatchNormalization bn && !bn.isLockGammaBeta()) {

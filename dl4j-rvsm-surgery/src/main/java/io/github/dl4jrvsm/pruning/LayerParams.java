@@ -1,7 +1,7 @@
 package io.github.dl4jrvsm.pruning;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.surgery.ChannelNode;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -19,8 +19,6 @@ final class LayerParams {
     }
 
     static INDArray of(Model model, ChannelNode node, String key) {
-        Layer live = model instanceof MultiLayerNetwork mln
-                ? mln.getLayer(node.index()) : ((ComputationGraph) model).getLayer(node.name());
-        return live.getParam(key);
+        return NetworkAdapter.of(model).layer(node.name(), node.index()).getParam(key);
     }
 }

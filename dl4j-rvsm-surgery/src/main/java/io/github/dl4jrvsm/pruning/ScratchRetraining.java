@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.pruning;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -25,28 +26,29 @@ public final class ScratchRetraining {
     /** A new, initialised network with {@code model}'s configuration and weights drawn with {@code seed}. */
     @SuppressWarnings("unchecked")
     public static <M extends Model> M reinitialize(M model, long seed) {
-        if (model instanceof MultiLayerNetwork mln) {
-            MultiLayerConfiguration conf = mln.getLayerWiseConfigurations().clone();
-            for (NeuralNetConfiguration c : conf.getConfs()) {
-                c.setSeed(seed);
-            }
-            MultiLayerNetwork net = new MultiLayerNetwork(conf);
-            net.init();
-            return (M) net;
+        return (M) NetworkAdapter.of(model).match(mln -> reinitialize(mln, seed), cg -> reinitialize(cg, seed));
+    }
+
+    private static Model reinitialize(MultiLayerNetwork mln, long seed) {
+        MultiLayerConfiguration conf = mln.getLayerWiseConfigurations().clone();
+        for (NeuralNetConfiguration c : conf.getConfs()) {
+            c.setSeed(seed);
         }
-        if (model instanceof ComputationGraph cg) {
-            ComputationGraphConfiguration conf = cg.getConfiguration().clone();
-            conf.getDefaultConfiguration().setSeed(seed);
-            for (GraphVertex v : conf.getVertices().values()) {
-                if (v instanceof LayerVertex lv) {
-                    lv.getLayerConf().setSeed(seed);
-                }
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static Model reinitialize(ComputationGraph cg, long seed) {
+        ComputationGraphConfiguration conf = cg.getConfiguration().clone();
+        conf.getDefaultConfiguration().setSeed(seed);
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex lv) {
+                lv.getLayerConf().setSeed(seed);
             }
-            ComputationGraph net = new ComputationGraph(conf);
-            net.init();
-            return (M) net;
         }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                + (model == null ? "null" : model.getClass().getName()));
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
-import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
 
 import java.util.List;
@@ -50,7 +50,7 @@ public final class BatchNormFolding {
     }
 
     private static Model checked(Model model) {
-        if (NamedLayer.runtimeLayers(model) == null) {
+        if (NetworkAdapter.of(model).runtimeLayers() == null) {
             throw new IllegalArgumentException("the " + model.getClass().getSimpleName()
                     + " is not initialised; call init() first");
         }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.training.LayerSelection;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -41,14 +42,8 @@ public record ChannelGraph(List<ChannelNode> nodes, Set<String> outputs) {
 
     /** The graph of a MultiLayerNetwork or ComputationGraph. */
     public static ChannelGraph of(Model model) {
-        if (model instanceof MultiLayerNetwork mln) {
-            return of(mln.getLayerWiseConfigurations());
-        }
-        if (model instanceof ComputationGraph cg) {
-            return of(cg.getConfiguration());
-        }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                + (model == null ? "null" : model.getClass().getName()));
+        return NetworkAdapter.of(model).match(mln -> of(mln.getLayerWiseConfigurations()),
+                cg -> of(cg.getConfiguration()));
     }
 
     public static ChannelGraph of(MultiLayerConfiguration conf) {

@@ -1,7 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
@@ -28,10 +27,6 @@ public final class ChannelSurgery {
 
     /** The analysis only: what would be removed, and why other constant channels would be kept. */
     public static SurgeryPlan plan(Model model) {
-        if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
-            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                    + (model == null ? "null" : model.getClass().getName()));
-        }
         ChannelGraph graph = ChannelGraph.of(model);
         return SurgeryPlanner.plan(graph, ChannelSpaces.of(graph), ChannelConstants.of(model, graph));
     }

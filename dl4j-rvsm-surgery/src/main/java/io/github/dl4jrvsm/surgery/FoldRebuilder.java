@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -51,10 +52,8 @@ final class FoldRebuilder {
             }
         }
         Map<String, Map<String, INDArray>> params = newParams(original, graph, foldOf, removed);
-        if (original instanceof MultiLayerNetwork mln) {
-            return rebuild(mln, graph, foldOf, removed, params);
-        }
-        return rebuild((ComputationGraph) original, graph, foldOf, params);
+        return NetworkAdapter.of(original).match(mln -> rebuild(mln, graph, foldOf, removed, params),
+                cg -> rebuild(cg, graph, foldOf, params));
     }
 
     /** Parameters of every kept layer in the new network, by node name. */

@@ -1,9 +1,8 @@
 package io.github.dl4jrvsm.surgery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -59,7 +58,7 @@ public record Latency(int batch, int repetitions, double beforeMs, double afterM
     }
 
     private static void run(Model m, INDArray x) {
-        INDArray out = m instanceof MultiLayerNetwork mln ? mln.output(x) : ((ComputationGraph) m).outputSingle(x);
+        INDArray out = NetworkAdapter.of(m).output(x, false);
         Nd4j.getExecutioner().commit();
         if (out.isEmpty()) {
             throw new IllegalStateException("empty output");

@@ -1,8 +1,7 @@
 package io.github.dl4jrvsm.surgery;
 
-import org.deeplearning4j.nn.api.Layer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -18,8 +17,6 @@ final class LiveParams {
         if (node.layer() == null) {
             return Map.of();
         }
-        Layer live = model instanceof MultiLayerNetwork mln
-                ? mln.getLayer(node.index()) : ((ComputationGraph) model).getLayer(node.name());
-        return live.paramTable();
+        return NetworkAdapter.of(model).layer(node.name(), node.index()).paramTable();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -46,20 +47,27 @@ public final class NetworkRebuilder {
             params.put(n.name(), p);
             needsBias.put(n.name(), p.containsKey("b") && !LiveParams.of(original, n).containsKey("b"));
         }
-        if (original instanceof MultiLayerNetwork mln) {
-            MultiLayerConfiguration conf = mln.getLayerWiseConfigurations().clone();
-            for (ChannelNode n : plan.graph().nodes()) {
-                if (n.index() >= 0) {
-                    resize(plan, n, conf.getConf(n.index()).getLayer(), conf.getInputPreProcess(n.index()),
-                            needsBias.get(n.name()));
-                }
+        Model net = NetworkAdapter.of(original).match(mln -> resized(mln, plan, needsBias),
+                cg -> resized(cg, plan, needsBias));
+        fill(net, plan, params);
+        return net;
+    }
+
+    private static Model resized(MultiLayerNetwork original, SurgeryPlan plan, Map<String, Boolean> needsBias) {
+        MultiLayerConfiguration conf = original.getLayerWiseConfigurations().clone();
+        for (ChannelNode n : plan.graph().nodes()) {
+            if (n.index() >= 0) {
+                resize(plan, n, conf.getConf(n.index()).getLayer(), conf.getInputPreProcess(n.index()),
+                        needsBias.get(n.name()));
             }
-            MultiLayerNetwork net = new MultiLayerNetwork(conf);
-            net.init();
-            fill(net, plan, params);
-            return net;
         }
-        ComputationGraphConfiguration conf = ((ComputationGraph) original).getConfiguration().clone();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    private static Model resized(ComputationGraph original, SurgeryPlan plan, Map<String, Boolean> needsBias) {
+        ComputationGraphConfiguration conf = original.getConfiguration().clone();
         for (ChannelNode n : plan.graph().nodes()) {
             if (n.layer() != null && conf.getVertices().get(n.name()) instanceof LayerVertex lv) {
                 resize(plan, n, lv.getLayerConf().getLayer(), lv.getPreProcessor(), needsBias.get(n.name()));
@@ -67,7 +75,6 @@ public final class NetworkRebuilder {
         }
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        fill(net, plan, params);
         return net;
     }
 

@@ -1,8 +1,7 @@
 package io.github.dl4jrvsm.surgery;
 
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Compares the inference outputs of the original and the new network, the surgery's correctness criterion. */
@@ -22,9 +21,6 @@ public final class SurgeryOutputs {
     }
 
     private static INDArray[] outputs(Model m, INDArray x) {
-        if (m instanceof MultiLayerNetwork mln) {
-            return new INDArray[]{mln.output(x)};
-        }
-        return ((ComputationGraph) m).output(x);
+        return NetworkAdapter.of(m).outputs(x);
     }
 }

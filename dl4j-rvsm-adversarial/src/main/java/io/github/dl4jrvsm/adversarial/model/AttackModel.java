@@ -1,7 +1,8 @@
 package io.github.dl4jrvsm.adversarial.model;
 
-import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
+import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -21,15 +22,13 @@ import java.util.Map;
 public final class AttackModel {
 
     private final Model model;
+    private final NetworkAdapter network;
     private final GradientMode mode;
     private final int eotSamples;
     private final Map<AttackLoss, GradientNetwork> gradients = new EnumMap<>(AttackLoss.class);
 
     private AttackModel(Model model, GradientMode mode, int eotSamples) {
-        if (!(model instanceof MultiLayerNetwork) && !(model instanceof ComputationGraph)) {
-            throw new IllegalArgumentException("Attacks need a MultiLayerNetwork or ComputationGraph, got "
-                    + (model == null ? "null" : model.getClass().getName()));
-        }
+        this.network = NetworkAdapter.of(model);
         if (eotSamples < 1) {
             throw new IllegalArgumentException("eotSamples must be >= 1, got " + eotSamples);
         }
@@ -77,7 +76,7 @@ public final class AttackModel {
 
     /** Class probabilities in inference mode, {@code [n, classes]}. */
     public INDArray probabilities(INDArray x) {
-        return model instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) model).outputSingle(false, x);
+        return network.output(x, false);
     }
 
     /** Predicted class of each example. */

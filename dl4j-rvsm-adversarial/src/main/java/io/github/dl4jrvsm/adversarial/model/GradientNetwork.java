@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.model;
 
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -23,14 +24,14 @@ import java.util.Map;
  */
 final class GradientNetwork {
 
-    private final Model source;
+    private final NetworkAdapter source;
     private final GradientMode mode;
     private final AttackLoss loss;
-    private Model twin;
+    private NetworkAdapter twin;
     private long syncedIteration = Long.MIN_VALUE;
 
     GradientNetwork(Model source, GradientMode mode, AttackLoss loss) {
-        this.source = source;
+        this.source = NetworkAdapter.of(source);
         this.mode = mode;
         this.loss = loss;
     }
@@ -38,10 +39,11 @@ final class GradientNetwork {
     /** d(sum over the batch of the per-example loss)/dx, i.e. each example's own loss gradient. */
     INDArray inputGradient(INDArray x, INDArray labels) {
         prepare(x);
-        if (twin instanceof MultiLayerNetwork m) {
-            return m.calculateGradients(x, labels, null, null).getSecond();
-        }
-        ComputationGraph g = (ComputationGraph) twin;
+        return twin.match(m -> m.calculateGradients(x, labels, null, null).getSecond(), g -> tappedGradient(g, x, labels));
+    }
+
+    /** A graph has no input gradient API: the twin's tap layer records it during the backward pass. */
+    private static INDArray tappedGradient(ComputationGraph g, INDArray x, INDArray labels) {
         g.setInputs(x);
         g.setLabels(labels);
         g.computeGradientAndScore();
@@ -57,7 +59,7 @@ final class GradientNetwork {
     INDArray losses(INDArray x, INDArray labels) {
         prepare(x);
         // from the gradient network's own output: probabilities (cross-entropy) or logits (margin)
-        INDArray out = twin instanceof MultiLayerNetwork m ? m.output(x, false) : ((ComputationGraph) twin).outputSingle(false, x);
+        INDArray out = twin.output(x, false);
         if (loss == AttackLoss.MARGIN) {
             return MarginLossFunction.margins(labels, out).reshape(x.size(0));
         }
@@ -74,64 +76,48 @@ final class GradientNetwork {
         if (twin == null) {
             build(x);
         }
-        long it = iteration(source);
+        long it = source.iterationCount();
         if (it != syncedIteration) {
             sync();
             syncedIteration = it;
         }
     }
 
-    private static long iteration(Model m) {
-        return m instanceof MultiLayerNetwork mln ? mln.getIterationCount() : ((ComputationGraph) m).getIterationCount();
-    }
-
     private void build(INDArray x) {
         Map<String, Integer> ranks = batchNormInputRanks(x);
-        if (source instanceof MultiLayerNetwork mln) {
-            MultiLayerNetwork net = new MultiLayerNetwork(TwinConfigs.of(mln.getLayerWiseConfigurations(), ranks, mode, loss));
-            net.init();
-            twin = net;
-        } else if (source instanceof ComputationGraph cg) {
-            ComputationGraph net = new ComputationGraph(TwinConfigs.of(cg.getConfiguration(), ranks, mode, loss));
-            net.init();
-            twin = net;
-        } else {
-            throw new IllegalArgumentException("Attacks need a MultiLayerNetwork or ComputationGraph, got "
-                    + (source == null ? "null" : source.getClass().getName()));
-        }
+        Model net = source.match(mln -> {
+            MultiLayerNetwork m = new MultiLayerNetwork(TwinConfigs.of(mln.getLayerWiseConfigurations(), ranks, mode, loss));
+            m.init();
+            return m;
+        }, cg -> {
+            ComputationGraph g = new ComputationGraph(TwinConfigs.of(cg.getConfiguration(), ranks, mode, loss));
+            g.init();
+            return g;
+        });
+        twin = NetworkAdapter.of(net);
     }
 
     /** The rank of each batch-norm layer's input, from one inference pass on the first example. */
     private Map<String, Integer> batchNormInputRanks(INDArray x) {
         Map<String, Integer> ranks = new HashMap<>();
         INDArray one = x.get(NDArrayIndex.interval(0, 1));
-        List<NamedLayer> layers = NamedLayer.of(source);
+        List<NamedLayer> layers = source.layers();
         if (layers.stream().noneMatch(l -> l.config() instanceof BatchNormalization)) {
             return ranks;
         }
-        if (source instanceof MultiLayerNetwork mln) {
-            List<INDArray> acts = mln.feedForward(one, false);
-            for (NamedLayer l : layers) {
-                if (l.config() instanceof BatchNormalization) {
-                    ranks.put(l.name(), acts.get(l.index() + 1).rank());
-                }
-            }
-        } else {
-            Map<String, INDArray> acts = ((ComputationGraph) source).feedForward(one, false);
-            for (NamedLayer l : layers) {
-                if (l.config() instanceof BatchNormalization) {
-                    ranks.put(l.name(), acts.get(l.name()).rank());
-                }
+        Map<String, INDArray> acts = source.layerOutputs(one, false);
+        for (NamedLayer l : layers) {
+            if (l.config() instanceof BatchNormalization) {
+                ranks.put(l.name(), acts.get(l.name()).rank());
             }
         }
         return ranks;
     }
 
     private void sync() {
-        List<NamedLayer> from = NamedLayer.of(source);
-        for (NamedLayer l : from) {
-            Layer src = live(source, l);
-            Layer dst = live(twin, l);
+        for (NamedLayer l : source.layers()) {
+            Layer src = source.layer(l);
+            Layer dst = twin.layer(l);
             if (mode == GradientMode.INFERENCE && l.config() instanceof BatchNormalization bn) {
                 foldBatchNorm(bn, src, dst);
             } else {
@@ -171,9 +157,5 @@ final class GradientNetwork {
         }
         INDArray bias = dst.getParam("b");
         bias.assign(b.reshape(bias.shape()));
-    }
-
-    private static Layer live(Model m, NamedLayer l) {
-        return m instanceof MultiLayerNetwork mln ? mln.getLayer(l.index()) : ((ComputationGraph) m).getLayer(l.name());
     }
 }

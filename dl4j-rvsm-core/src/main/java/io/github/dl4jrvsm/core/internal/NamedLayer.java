@@ -5,8 +5,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,24 +41,16 @@ public record NamedLayer(String name, Layer config, int index) {
 
     /** The layers of a network, with the configuration objects the running network uses. */
     public static List<NamedLayer> of(Model model) {
+        return NetworkAdapter.of(model).layers();
+    }
+
+    static List<NamedLayer> ofRuntime(org.deeplearning4j.nn.api.Layer[] layers) {
         List<NamedLayer> out = new ArrayList<>();
-        org.deeplearning4j.nn.api.Layer[] layers = runtimeLayers(model);
         for (int i = 0; i < layers.length; i++) {
             Layer l = layers[i].conf().getLayer();
             out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
         }
         return out;
-    }
-
-    /** The running layers of a MultiLayerNetwork or ComputationGraph; anything else is refused by name. */
-    public static org.deeplearning4j.nn.api.Layer[] runtimeLayers(Model model) {
-        if (model instanceof MultiLayerNetwork mln) {
-            return mln.getLayers();
-        } else if (model instanceof ComputationGraph cg) {
-            return cg.getLayers();
-        }
-        throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
-                + (model == null ? "null" : model.getClass().getName()));
     }
 
     public String typeName() {

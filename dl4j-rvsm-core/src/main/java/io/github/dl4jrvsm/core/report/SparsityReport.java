@@ -4,17 +4,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -57,37 +55,31 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
         System.arraycopy(inputShape, 0, batchShape, 1, inputShape.length);
         INDArray probe = Nd4j.zeros(DataType.FLOAT, batchShape);
         List<LayerSparsity> layers = new ArrayList<>();
-        Map<String, INDArray> graphActs = model instanceof ComputationGraph cg ? cg.feedForward(probe, false) : null;
-        List<INDArray> mlnActs = model instanceof MultiLayerNetwork mln ? mln.feedForward(probe, false) : null;
+        NetworkAdapter network = NetworkAdapter.of(model);
+        Map<String, INDArray> acts = network.layerOutputs(probe, false);
         for (NamedLayer l : NamedLayer.of(model)) {
             if (!LayerSelection.isSupported(l.config())) {
                 continue;
             }
             FeedForwardLayer ff = (FeedForwardLayer) l.config();
-            INDArray out = mlnActs != null ? mlnActs.get(l.index() + 1) : graphActs.get(l.name());
-            layers.add(measure(model, l, ff, out.length() / Math.max(1, ff.getNOut())));
+            INDArray out = acts.get(l.name());
+            layers.add(measure(network, l, ff, out.length() / Math.max(1, ff.getNOut())));
         }
         return new SparsityReport(List.copyOf(layers), model.numParams(), inputShape.clone());
     }
 
-    private static LayerSparsity measure(Model model, NamedLayer l, FeedForwardLayer conf, long positions) {
-        INDArray w = SparseExport.weights(model, l);
+    private static LayerSparsity measure(NetworkAdapter network, NamedLayer l, FeedForwardLayer conf, long positions) {
+        INDArray w = network.param(l, SparseExport.WEIGHT_KEY);
         long weights = w.length();
         long zeroWeights = w.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
         long outCh = w.size(ChannelGrouping.OUTPUT.groupAxis(w)), inCh = w.size(ChannelGrouping.INPUT.groupAxis(w));
         long zeroOut = zeroGroups(w, ChannelGrouping.OUTPUT), zeroIn = zeroGroups(w, ChannelGrouping.INPUT);
         long perPair = weights / (outCh * inCh);
-        long bias = hasBias(model, l) ? outCh : 0;
+        long bias = network.layer(l).paramTable().containsKey("b") ? outCh : 0;
         long aliveOut = outCh - zeroOut, aliveIn = inCh - zeroIn;
         long macs = weights * positions, prunedMacs = aliveOut * aliveIn * perPair * positions;
         return new LayerSparsity(l.name(), l.typeName(), weights, zeroWeights, outCh, zeroOut, inCh, zeroIn,
                 weights + bias, aliveOut * aliveIn * perPair + (bias == 0 ? 0 : aliveOut), 2 * macs, 2 * prunedMacs);
-    }
-
-    private static boolean hasBias(Model model, NamedLayer l) {
-        Layer live = model instanceof MultiLayerNetwork mln
-                ? mln.getLayer(l.index()) : ((ComputationGraph) model).getLayer(l.name());
-        return live.paramTable().containsKey("b");
     }
 
     private static long zeroGroups(INDArray w, ChannelGrouping g) {

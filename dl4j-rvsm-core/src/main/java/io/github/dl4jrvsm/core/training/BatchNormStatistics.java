@@ -1,16 +1,12 @@
 package io.github.dl4jrvsm.core.training;
 
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
@@ -63,7 +59,7 @@ public final class BatchNormStatistics {
         int batches = 0;
         while (data.hasNext() && batches < maxBatches) {
             INDArray features = data.next().getFeatures();
-            Map<String, INDArray> inputs = batchNormInputs(model, features, acc.keySet());
+            Map<String, INDArray> inputs = NetworkAdapter.of(model).layerInputs(features, true, acc.keySet());
             for (Map.Entry<String, INDArray> e : inputs.entrySet()) {
                 acc.get(e.getKey()).add(e.getValue());
             }
@@ -76,7 +72,7 @@ public final class BatchNormStatistics {
             throw new IllegalArgumentException("The batch-norm data iterator returned no batch");
         }
         for (Accumulator a : acc.values()) {
-            a.store(liveLayer(model, a.layer));
+            a.store(NetworkAdapter.of(model).layer(a.layer));
         }
     }
 
@@ -85,34 +81,6 @@ public final class BatchNormStatistics {
         return NamedLayer.of(model).stream().anyMatch(l -> l.config() instanceof BatchNormalization);
     }
 
-    private static Map<String, INDArray> batchNormInputs(Model model, INDArray features, Iterable<String> names) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
-        if (model instanceof MultiLayerNetwork mln) {
-            List<INDArray> acts = mln.feedForward(features, true);
-            for (NamedLayer l : NamedLayer.of(model)) {
-                if (l.config() instanceof BatchNormalization) {
-                    INDArray in = acts.get(l.index());
-                    InputPreProcessor pre = mln.getLayerWiseConfigurations().getInputPreProcess(l.index());
-                    out.put(l.name(), pre == null ? in : pre.preProcess(in, (int) in.size(0), mgr));
-                }
-            }
-        } else {
-            ComputationGraph cg = (ComputationGraph) model;
-            Map<String, INDArray> acts = cg.feedForward(features, true);
-            for (String name : names) {
-                String inputName = cg.getConfiguration().getVertexInputs().get(name).get(0);
-                INDArray in = acts.get(inputName);
-                InputPreProcessor pre = ((LayerVertex) cg.getConfiguration().getVertices().get(name)).getPreProcessor();
-                out.put(name, pre == null ? in : pre.preProcess(in, (int) in.size(0), mgr));
-            }
-        }
-        return out;
-    }
-
-    private static Layer liveLayer(Model model, NamedLayer l) {
-        return model instanceof MultiLayerNetwork mln ? mln.getLayer(l.index()) : ((ComputationGraph) model).getLayer(l.name());
-    }
 
     /** Pooled per-channel sums in double precision. */
     private static final class Accumulator {

@@ -1,12 +1,11 @@
 package io.github.dl4jrvsm.core.training;
 
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.learning.regularization.Regularization;
@@ -100,14 +99,7 @@ public final class SparseExport {
     /** Like {@link #sparseCopy} but keeps the batch-norm statistics measured with the dense weights. */
     @SuppressWarnings("unchecked")
     public static <M extends Model> M sparseCopyKeepingBatchNorm(M model) {
-        Model copy;
-        if (model instanceof MultiLayerNetwork mln) {
-            copy = mln.clone();
-        } else if (model instanceof ComputationGraph cg) {
-            copy = cg.clone();
-        } else {
-            throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got " + model);
-        }
+        Model copy = NetworkAdapter.of(model).copy();
         projectInPlace(copy);
         stripSparseRegularization(copy);
         return (M) copy;
@@ -129,8 +121,6 @@ public final class SparseExport {
     }
 
     public static INDArray weights(Model model, NamedLayer l) {
-        org.deeplearning4j.nn.api.Layer live = model instanceof MultiLayerNetwork mln
-                ? mln.getLayer(l.index()) : ((ComputationGraph) model).getLayer(l.name());
-        return live.getParam(WEIGHT_KEY);
+        return NetworkAdapter.of(model).param(l, WEIGHT_KEY);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.training;
 
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.prox.GroupPenalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.splitting.Coupling;
@@ -194,11 +195,7 @@ public final class SparseTraining {
                     + "or replaceWeightsEachEpoch(false).");
         }
         TrainingListener listener = new EpochEndProjection(bn ? batchNormData : null, batchNormBatches);
-        if (model instanceof MultiLayerNetwork mln) {
-            mln.addListeners(listener);
-        } else {
-            ((ComputationGraph) model).addListeners(listener);
-        }
+        NetworkAdapter.of(model).addListeners(listener);
     }
 
     private SparseTraining copyOptions(SparseTraining from) {
