@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How {@link Datasets#load(DataSetName, LoadOptions)} finds and splits a data set. Immutable; start from
@@ -49,43 +50,70 @@ public record LoadOptions(Path directory, boolean allowDownload, URI downloadBas
     }
 
     public LoadOptions withDirectory(Path dir) {
-        return new LoadOptions(dir, allowDownload, downloadBase, sha256, validationSize, seed, limitPerSplit,
-                coarseCifar100Labels);
+        return with(d -> d.directory = dir);
     }
 
     public LoadOptions withDownload(boolean allow) {
-        return new LoadOptions(directory, allow, downloadBase, sha256, validationSize, seed, limitPerSplit,
-                coarseCifar100Labels);
+        return with(d -> d.allowDownload = allow);
     }
 
     /** Downloads from a mirror (URL ending with '/') to which the official file names are appended. */
     public LoadOptions withDownloadBase(URI base) {
-        return new LoadOptions(directory, allowDownload, base, sha256, validationSize, seed, limitPerSplit,
-                coarseCifar100Labels);
+        return with(d -> d.downloadBase = base);
     }
 
     /** Expects this SHA-256 (64 hex digits) for the downloaded file of that name, e.g. "cifar-10-binary.tar.gz". */
     public LoadOptions withSha256(String fileName, String hex) {
         Map<String, String> m = new HashMap<>(sha256);
         m.put(fileName, hex);
-        return new LoadOptions(directory, allowDownload, downloadBase, m, validationSize, seed, limitPerSplit,
-                coarseCifar100Labels);
+        return with(d -> d.sha256 = m);
     }
 
     /** Moves {@code size} shuffled training examples (shuffle seeded by {@code seed}) to a validation set. */
     public LoadOptions withValidation(int size, long seed) {
-        return new LoadOptions(directory, allowDownload, downloadBase, sha256, size, seed, limitPerSplit,
-                coarseCifar100Labels);
+        return with(d -> {
+            d.validationSize = size;
+            d.seed = seed;
+        });
     }
 
     /** Keeps only the first {@code k} examples of train, validation and test. */
     public LoadOptions withLimitPerSplit(int k) {
-        return new LoadOptions(directory, allowDownload, downloadBase, sha256, validationSize, seed, k,
-                coarseCifar100Labels);
+        return with(d -> d.limitPerSplit = k);
     }
 
     public LoadOptions withCoarseCifar100Labels(boolean coarse) {
-        return new LoadOptions(directory, allowDownload, downloadBase, sha256, validationSize, seed, limitPerSplit,
-                coarse);
+        return with(d -> d.coarseCifar100Labels = coarse);
+    }
+
+    /** A copy with what {@code change} sets; the copy goes through the canonical constructor's checks. */
+    private LoadOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new LoadOptions(d.directory, d.allowDownload, d.downloadBase, d.sha256, d.validationSize, d.seed,
+                d.limitPerSplit, d.coarseCifar100Labels);
+    }
+
+    /** The components of a copy being made, so that each {@code with...} method names only what it changes. */
+    private static final class Draft {
+        Path directory;
+        boolean allowDownload;
+        URI downloadBase;
+        Map<String, String> sha256;
+        int validationSize;
+        long seed;
+        int limitPerSplit;
+        boolean coarseCifar100Labels;
+
+        Draft(LoadOptions o) {
+            directory = o.directory;
+            allowDownload = o.allowDownload;
+            downloadBase = o.downloadBase;
+            sha256 = o.sha256;
+            validationSize = o.validationSize;
+            seed = o.seed;
+            limitPerSplit = o.limitPerSplit;
+            coarseCifar100Labels = o.coarseCifar100Labels;
+        }
     }
 }

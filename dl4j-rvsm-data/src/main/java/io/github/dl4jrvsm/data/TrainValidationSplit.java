@@ -1,15 +1,20 @@
 package io.github.dl4jrvsm.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Which training examples become validation examples: a seeded shuffle of 0..n-1, the first {@code validationSize}
  * of which form the validation set and the rest the training set (the dissertation holds out 5,000 of CIFAR-10's
  * 50,000 training images this way).
  *
- * <p>The shuffle is a Fisher-Yates shuffle driven by {@link java.util.Random}, whose sequence the Java specification
- * fixes, so a seed gives the same split on every JVM. Without a validation set nothing is shuffled and the training
+ * <p>The shuffle is {@link Collections#shuffle(List, Random)}, whose Fisher-Yates pass is documented, driven by a
+ * {@link Random}, whose sequence the Java specification fixes, so a seed gives the same split on every JVM. Without a validation set nothing is shuffled and the training
  * indices are 0..n-1 in file order.
  */
 public final class TrainValidationSplit {
@@ -44,16 +49,9 @@ public final class TrainValidationSplit {
 
     /** A permutation of 0..n-1 determined by the seed. */
     public static int[] permutation(int n, long seed) {
-        int[] p = new int[n];
-        Arrays.setAll(p, i -> i);
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
+        List<Integer> p = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(p, new Random(seed));
+        return p.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The same split keeping only the first {@code k} indices of each part. */

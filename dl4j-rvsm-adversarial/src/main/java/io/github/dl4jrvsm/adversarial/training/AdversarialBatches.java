@@ -8,8 +8,12 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Replaces (part of) a training batch by adversarial examples made against the current model; shared by the
@@ -98,12 +102,9 @@ public final class AdversarialBatches {
         if (k == 0) {
             return features.dup();
         }
-        int[] order = shuffled(n);
-        long[] chosen = new long[k];
-        for (int i = 0; i < k; i++) {
-            chosen[i] = order[i];
-        }
-        Arrays.sort(chosen);
+        List<Integer> order = IntStream.range(0, n).boxed().collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(order, random);
+        long[] chosen = order.stream().limit(k).mapToLong(Integer::longValue).sorted().toArray();
         INDArray x = features.get(NDArrayIndex.indices(chosen)).dup();
         INDArray y = labels.get(NDArrayIndex.indices(chosen)).dup();
         INDArray adv = batchAttack.run(model, x, y).adversarial();
@@ -112,19 +113,5 @@ public final class AdversarialBatches {
             out.get(NDArrayIndex.point(chosen[i])).assign(adv.get(NDArrayIndex.point(i)));
         }
         return out;
-    }
-
-    private int[] shuffled(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
     }
 }

@@ -8,14 +8,11 @@ import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Histogram of per-channel l2 norms over the convolution layers of one or more networks (e.g. RGSM against ADMM), the
@@ -30,44 +27,25 @@ import java.util.Map;
  * new ChannelNormHistogramPlot().add("RGSM", rgsmNet).add("ADMM", admmNet).write(dir.resolve("channel-norms.png"));
  * }</pre>
  */
-public final class ChannelNormHistogramPlot extends Plot<ChannelNormHistogramPlot> {
+public final class ChannelNormHistogramPlot extends HistogramPlot<ChannelNormHistogramPlot> {
 
     /** Default number of bins. */
     public static final int DEFAULT_BINS = 40;
 
-    private final Map<String, double[]> series = new LinkedHashMap<>();
-    private int bins = DEFAULT_BINS;
-
     public ChannelNormHistogramPlot() {
-        super("Channel norms of the convolution layers");
-    }
-
-    /** Sets the number of bins (2 to 1000). */
-    public ChannelNormHistogramPlot bins(int bins) {
-        if (bins < 2 || bins > 1000) {
-            throw new IllegalArgumentException("bins must be in [2, 1000], got " + bins);
-        }
-        this.bins = bins;
-        return this;
+        super("Channel norms of the convolution layers", DEFAULT_BINS);
     }
 
     /** Adds a series of channel norms; they must be finite, non-negative and not empty. */
     public ChannelNormHistogramPlot add(String label, double[] norms) {
-        requireText(label, "label");
-        if (series.containsKey(label)) {
-            throw new IllegalArgumentException("Duplicate series label '" + label + "'");
-        }
-        if (norms == null || norms.length == 0) {
-            throw new IllegalArgumentException("Series '" + label + "' has no channel norms");
-        }
+        requireNewSeries(label, norms, "channel norms");
         for (double v : norms) {
             if (!Double.isFinite(v) || v < 0) {
                 throw new IllegalArgumentException("Series '" + label + "' has the channel norm " + v
                         + "; norms must be finite and >= 0");
             }
         }
-        series.put(label, norms.clone());
-        return this;
+        return put(label, norms);
     }
 
     /** Adds the norms of every group of the given weight tensors (dense {@code [nIn,nOut]} or conv kernels). */
@@ -77,7 +55,7 @@ public final class ChannelNormHistogramPlot extends Plot<ChannelNormHistogramPlo
         }
         List<double[]> parts = new ArrayList<>();
         for (INDArray w : weights) {
-            parts.add(WeightHistogramPlot.toDoubles(GroupNorms.of(w, grouping)));
+            parts.add(toDoubles(GroupNorms.of(w, grouping)));
         }
         return add(label, concat(parts));
     }
@@ -104,7 +82,7 @@ public final class ChannelNormHistogramPlot extends Plot<ChannelNormHistogramPlo
         List<double[]> parts = new ArrayList<>();
         for (NamedLayer l : NamedLayer.of(model)) {
             if (l.config().getClass() == ConvolutionLayer.class) {
-                parts.add(WeightHistogramPlot.toDoubles(GroupNorms.of(SparseExport.weights(model, l), grouping)));
+                parts.add(toDoubles(GroupNorms.of(SparseExport.weights(model, l), grouping)));
             }
         }
         if (parts.isEmpty()) {
@@ -130,40 +108,17 @@ public final class ChannelNormHistogramPlot extends Plot<ChannelNormHistogramPlo
      * are in {@link HistogramData#excluded()}.
      */
     public List<HistogramData> histograms() {
-        if (series.isEmpty()) {
-            throw new IllegalArgumentException("No channel norms to plot: add at least one series");
-        }
-        double max = 0;
-        for (double[] norms : series.values()) {
-            for (double v : norms) {
-                max = Math.max(max, v);
-            }
-        }
+        requireSomeSeries("channel norms");
+        double max = largest(v -> v);
         double hi = max >= SparsityReport.CHANNEL_ZERO_NORM ? niceCeil(max) : 1;
-        List<HistogramData> out = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : series.entrySet()) {
-            out.add(HistogramData.of(e.getKey(), e.getValue(), 0, hi, bins, v -> v < SparsityReport.CHANNEL_ZERO_NORM));
-        }
-        return out;
+        return binAll(0, hi, v -> v < SparsityReport.CHANNEL_ZERO_NORM);
     }
 
     @Override
     XYChart chart() {
         List<HistogramData> hs = histograms();
-        XYChart chart = newChart("l2 norm of a channel", "channels per bin");
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisDecimalPattern("#,##0");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        for (int i = 0; i < hs.size(); i++) {
-            HistogramData h = hs.get(i);
-            double[][] xy = h.outline(1.0);
-            String legend = String.format(Locale.ROOT, "%s: %d of %d channels zero (not drawn)", h.label(),
-                    h.excluded(), h.total());
-            addHistogramSeries(chart, i, legend, xy);
-        }
-        roundXTicks(chart, hs.get(0));
-        keepYRangeWhenEmpty(chart, hs, 1.0);
-        return chart;
+        return draw(newChart("l2 norm of a channel", "channels per bin"), hs, "#,##0", h -> 1.0,
+                h -> String.format(Locale.ROOT, "%s: %d of %d channels zero (not drawn)", h.label(), h.excluded(),
+                        h.total()));
     }
-
 }

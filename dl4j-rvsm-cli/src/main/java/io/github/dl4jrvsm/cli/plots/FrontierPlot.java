@@ -45,13 +45,7 @@ public final class FrontierPlot extends Plot<FrontierPlot> {
 
     /** Adds a method's points (any order; drawn by increasing sparsity). */
     public FrontierPlot add(String method, List<Point> points) {
-        requireText(method, "method");
-        if (series.containsKey(method)) {
-            throw new IllegalArgumentException("Duplicate method '" + method + "'");
-        }
-        if (points == null || points.isEmpty()) {
-            throw new IllegalArgumentException("Method '" + method + "' has no points");
-        }
+        SeriesName.METHOD.requireNew(series, method, points == null || points.isEmpty(), "points");
         for (Point p : points) {
             if (!(p.sparsity() >= 0 && p.sparsity() <= 1 && p.accuracy() >= 0 && p.accuracy() <= 1)) {
                 throw new IllegalArgumentException("Method '" + method + "': sparsity and accuracy must be in [0, 1], got "

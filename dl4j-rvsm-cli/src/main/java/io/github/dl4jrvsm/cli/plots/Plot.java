@@ -4,10 +4,8 @@ import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -16,9 +14,7 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
-import java.util.Arrays;
 
 /**
  * What every plot of this package shares: a title, a fixed pixel size, one look, and an atomic PNG write.
@@ -30,7 +26,7 @@ import java.util.Arrays;
  * @param <P> the concrete plot, for fluent setters
  */
 public abstract sealed class Plot<P extends Plot<P>>
-        permits WeightHistogramPlot, ChannelNormHistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot, FrontierPlot {
+        permits HistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot, FrontierPlot {
 
     /** Default width in pixels. */
     public static final int DEFAULT_WIDTH = 800;
@@ -105,7 +101,7 @@ public abstract sealed class Plot<P extends Plot<P>>
     abstract XYChart chart();
 
     @SuppressWarnings("unchecked")
-    private P self() {
+    P self() {
         return (P) this;
     }
 
@@ -130,71 +126,6 @@ public abstract sealed class Plot<P extends Plot<P>>
         s.setChartTitleBoxVisible(false);
         s.setToolTipsEnabled(false);
         return chart;
-    }
-
-    /** The smallest "round" number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) that is >= x > 0. */
-    static double niceCeil(double x) {
-        if (!(x > 0) || !Double.isFinite(x)) {
-            throw new IllegalArgumentException("niceCeil needs a finite x > 0, got " + x);
-        }
-        double scale = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double f : new double[]{1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
-            double v = f * scale;
-            if (v >= x * (1 - 1e-12)) {
-                return Math.max(v, x);
-            }
-        }
-        return 10 * scale;
-    }
-
-    /**
-     * Draws histograms as outlined, translucent areas; the first series has a solid outline, later ones dashed, so
-     * that stretches where two series coincide still show both colours.
-     */
-    static void addHistogramSeries(XYChart chart, int index, String legend, double[][] outline) {
-        XYSeries s = chart.addSeries(legend, outline[0], outline[1]);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color(index, 255));
-        s.setFillColor(color(index, 60));
-        s.setLineStyle(index == 0 ? new BasicStroke(1.8f)
-                : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
-    }
-
-    /**
-     * Makes XChart choose round tick values on the x-axis of a histogram. When all x values of a chart are equally
-     * spaced (bin edges are), XChart 3.8 puts ticks only on every k-th data value, which gives labels such as 0.1875;
-     * one invisible point half-way into the first bin breaks the equal spacing and restores its round-number ticks.
-     */
-    static void roundXTicks(XYChart chart, HistogramData h) {
-        double[] e = h.edges();
-        XYSeries s = chart.addSeries(" ", new double[]{(e[0] + e[1]) / 2}, new double[]{0});
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setShowInLegend(false);
-        chart.getStyler().setXAxisDecimalPattern("0.######");
-    }
-
-    /** Gives an empty histogram (every value left out) a visible y range instead of a single tick. */
-    static void keepYRangeWhenEmpty(XYChart chart, List<HistogramData> hs, double max) {
-        if (hs.stream().allMatch(h -> Arrays.stream(h.counts()).sum() == 0)) {
-            chart.getStyler().setYAxisMax(max);
-        }
-    }
-
-    /** Concatenates arrays in order. */
-    static double[] concat(List<double[]> parts) {
-        int n = 0;
-        for (double[] p : parts) {
-            n += p.length;
-        }
-        double[] all = new double[n];
-        int at = 0;
-        for (double[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 
     static String requireText(String s, String what) {

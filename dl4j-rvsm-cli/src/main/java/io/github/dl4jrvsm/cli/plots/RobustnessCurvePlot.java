@@ -58,13 +58,7 @@ public final class RobustnessCurvePlot extends Plot<RobustnessCurvePlot> {
      * @throws IllegalArgumentException naming the series and the offending point
      */
     public RobustnessCurvePlot add(String label, List<EpsilonPoint> points) {
-        requireText(label, "label");
-        if (series.containsKey(label)) {
-            throw new IllegalArgumentException("Duplicate series label '" + label + "'");
-        }
-        if (points == null || points.isEmpty()) {
-            throw new IllegalArgumentException("Series '" + label + "' has no epsilon points");
-        }
+        SeriesName.LABEL.requireNew(series, label, points == null || points.isEmpty(), "epsilon points");
         List<EpsilonPoint> sorted = new ArrayList<>(points);
         for (EpsilonPoint p : sorted) {
             if (p == null) {

@@ -5,8 +5,6 @@ import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import org.deeplearning4j.nn.api.Model;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
@@ -34,38 +32,21 @@ import java.util.Set;
  * new WeightHistogramPlot().add("before export", net).add("sparse", sparse).write(dir.resolve("weights.png"));
  * }</pre>
  */
-public final class WeightHistogramPlot extends Plot<WeightHistogramPlot> {
+public final class WeightHistogramPlot extends HistogramPlot<WeightHistogramPlot> {
 
     /** Default number of bins. */
     public static final int DEFAULT_BINS = 80;
 
-    private final Map<String, double[]> series = new LinkedHashMap<>();
-    private int bins = DEFAULT_BINS;
     /** Per series: where its weights came from ("" = the whole model, a layer name, or null for raw data). */
     private final Map<String, String> origins = new LinkedHashMap<>();
 
     public WeightHistogramPlot() {
-        super("Weight histogram");
-    }
-
-    /** Sets the number of bins (2 to 1000). */
-    public WeightHistogramPlot bins(int bins) {
-        if (bins < 2 || bins > 1000) {
-            throw new IllegalArgumentException("bins must be in [2, 1000], got " + bins);
-        }
-        this.bins = bins;
-        return this;
+        super("Weight histogram", DEFAULT_BINS);
     }
 
     /** Adds a series of weight values; they must be finite and not empty. */
     public WeightHistogramPlot add(String label, double[] weights) {
-        requireText(label, "label");
-        if (series.containsKey(label)) {
-            throw new IllegalArgumentException("Duplicate series label '" + label + "'");
-        }
-        if (weights == null || weights.length == 0) {
-            throw new IllegalArgumentException("Series '" + label + "' has no weights");
-        }
+        requireNewSeries(label, weights, "weights");
         int bad = 0;
         for (double w : weights) {
             if (!Double.isFinite(w)) {
@@ -76,8 +57,7 @@ public final class WeightHistogramPlot extends Plot<WeightHistogramPlot> {
             throw new IllegalArgumentException("Series '" + label + "' has " + bad + " NaN or infinite weights of "
                     + weights.length);
         }
-        series.put(label, weights.clone());
-        return this;
+        return put(label, weights);
     }
 
     /** Adds all values of {@code weights} (any shape). */
@@ -126,49 +106,24 @@ public final class WeightHistogramPlot extends Plot<WeightHistogramPlot> {
 
     /** The histograms the chart draws, one per series in insertion order, all on the same bins. */
     public List<HistogramData> histograms() {
-        if (series.isEmpty()) {
-            throw new IllegalArgumentException("No weights to plot: add at least one series");
-        }
-        double max = 0;
-        for (double[] w : series.values()) {
-            for (double v : w) {
-                max = Math.max(max, Math.abs(v));
-            }
-        }
+        requireSomeSeries("weights");
+        double max = largest(Math::abs);
         double range = max > 0 ? niceCeil(max) : 1;   // all weights zero: any range will do, nothing is binned
-        List<HistogramData> out = new ArrayList<>();
-        for (Map.Entry<String, double[]> e : series.entrySet()) {
-            out.add(HistogramData.of(e.getKey(), e.getValue(), -range, range, bins, v -> v == 0.0));
-        }
-        return out;
+        return binAll(-range, range, v -> v == 0.0);
     }
 
     @Override
     XYChart chart() {
         List<HistogramData> hs = histograms();
         XYChart chart = newChart("weight value", "share of the weights per bin");
-        String origin = origins.size() == series.size() && origins.values().stream().distinct().count() == 1
+        String origin = origins.size() == seriesCount() && origins.values().stream().distinct().count() == 1
                 ? origins.values().iterator().next() : null;
         if (!hasCustomTitle() && origin != null) {
             chart.setTitle("Weight histogram, " + (origin.isEmpty() ? "all convolution and dense weights"
                     : "layer " + origin));
         }
-        chart.getStyler().setYAxisDecimalPattern("0.0#%");
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        for (int i = 0; i < hs.size(); i++) {
-            HistogramData h = hs.get(i);
-            double[][] xy = h.outline(1.0 / h.total());
-            String legend = String.format(Locale.ROOT, "%s: %.1f%% exactly zero (not drawn)", h.label(),
-                    100 * h.excludedShare());
-            addHistogramSeries(chart, i, legend, xy);
-        }
-        roundXTicks(chart, hs.get(0));
-        keepYRangeWhenEmpty(chart, hs, 1.0);
-        return chart;
-    }
-
-    static double[] toDoubles(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        return draw(chart, hs, "0.0#%", h -> 1.0 / h.total(),
+                h -> String.format(Locale.ROOT, "%s: %.1f%% exactly zero (not drawn)", h.label(),
+                        100 * h.excludedShare()));
     }
 }

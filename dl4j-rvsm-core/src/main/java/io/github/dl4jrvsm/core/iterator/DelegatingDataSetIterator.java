@@ -11,30 +11,11 @@ import java.util.List;
  * It reports {@code asyncSupported() == false}: wrappers here call the model being trained, and DL4J's prefetch thread
  * would then wait for the network that {@code fit} holds.
  */
-public abstract class DelegatingDataSetIterator implements DataSetIterator {
-
-    protected final DataSetIterator base;
+public abstract class DelegatingDataSetIterator extends ForwardingIterator<DataSet, DataSetIterator>
+        implements DataSetIterator {
 
     protected DelegatingDataSetIterator(DataSetIterator base) {
-        if (base == null) {
-            throw new IllegalArgumentException("the wrapped iterator must not be null");
-        }
-        this.base = base;
-    }
-
-    @Override
-    public DataSet next() {
-        return base.next();
-    }
-
-    @Override
-    public DataSet next(int num) {
-        throw new UnsupportedOperationException("next(int) is not supported by " + getClass().getSimpleName() + "; use next()");
-    }
-
-    @Override
-    public boolean hasNext() {
-        return base.hasNext();
+        super(base);
     }
 
     @Override
@@ -50,11 +31,6 @@ public abstract class DelegatingDataSetIterator implements DataSetIterator {
     @Override
     public boolean resetSupported() {
         return base.resetSupported();
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
     }
 
     @Override

@@ -5,30 +5,11 @@ import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 
 /** The {@link MultiDataSetIterator} counterpart of {@link DelegatingDataSetIterator}. */
-public abstract class DelegatingMultiDataSetIterator implements MultiDataSetIterator {
-
-    protected final MultiDataSetIterator base;
+public abstract class DelegatingMultiDataSetIterator extends ForwardingIterator<MultiDataSet, MultiDataSetIterator>
+        implements MultiDataSetIterator {
 
     protected DelegatingMultiDataSetIterator(MultiDataSetIterator base) {
-        if (base == null) {
-            throw new IllegalArgumentException("the wrapped iterator must not be null");
-        }
-        this.base = base;
-    }
-
-    @Override
-    public MultiDataSet next() {
-        return base.next();
-    }
-
-    @Override
-    public MultiDataSet next(int num) {
-        throw new UnsupportedOperationException("next(int) is not supported by " + getClass().getSimpleName() + "; use next()");
-    }
-
-    @Override
-    public boolean hasNext() {
-        return base.hasNext();
+        super(base);
     }
 
     @Override
@@ -44,11 +25,6 @@ public abstract class DelegatingMultiDataSetIterator implements MultiDataSetIter
     @Override
     public boolean resetSupported() {
         return base.resetSupported();
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
     }
 
     @Override
