@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -18,7 +19,7 @@ public final class GroupL0Penalty extends GroupPenalty {
     public GroupL0Penalty(@JsonProperty("lambda") double lambda,
                           @JsonProperty("grouping") ChannelGrouping grouping) {
         super(grouping);
-        this.lambda = Checks.lambda("lambda", lambda);
+        this.lambda = Validate.nonNegative("lambda", lambda);
     }
 
     public GroupL0Penalty(double lambda) {

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -15,7 +16,7 @@ public final class GroupLassoPenalty extends GroupPenalty {
     public GroupLassoPenalty(@JsonProperty("lambda") double lambda,
                              @JsonProperty("grouping") ChannelGrouping grouping) {
         super(grouping);
-        this.lambda = Checks.lambda("lambda", lambda);
+        this.lambda = Validate.nonNegative("lambda", lambda);
     }
 
     public GroupLassoPenalty(double lambda) {

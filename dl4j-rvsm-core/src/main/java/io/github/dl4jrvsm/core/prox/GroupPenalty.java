@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +21,7 @@ public abstract class GroupPenalty implements Penalty {
     private final ChannelGrouping grouping;
 
     protected GroupPenalty(ChannelGrouping grouping) {
-        this.grouping = Checks.grouping(grouping);
+        this.grouping = Validate.notNull("grouping", grouping, "OUTPUT or INPUT");
     }
 
     public ChannelGrouping getGrouping() {
@@ -40,7 +41,7 @@ public abstract class GroupPenalty implements Penalty {
 
     @Override
     public final ProxPoint proxWithValue(INDArray w, double beta) {
-        Checks.positive("beta", beta);
+        Validate.positive("beta", beta);
         double[] norms = norms(w);
         double[] scale = groupScale(norms, beta);
         INDArray u = GroupNorms.scaled(w, Nd4j.createFromArray(scale), grouping);

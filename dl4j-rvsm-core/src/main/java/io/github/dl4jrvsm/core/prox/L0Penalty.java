@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -14,7 +15,7 @@ public final class L0Penalty implements Penalty {
 
     @JsonCreator
     public L0Penalty(@JsonProperty("lambda") double lambda) {
-        this.lambda = Checks.lambda("lambda", lambda);
+        this.lambda = Validate.nonNegative("lambda", lambda);
     }
 
     public double getLambda() {
@@ -22,7 +23,7 @@ public final class L0Penalty implements Penalty {
     }
 
     public double threshold(double beta) {
-        return Math.sqrt(2 * lambda / Checks.positive("beta", beta));
+        return Math.sqrt(2 * lambda / Validate.positive("beta", beta));
     }
 
     // Two native ops for the prox and one for the value: RVSM runs them for every layer at every iteration, where

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -13,7 +14,7 @@ public final class L1Penalty implements Penalty {
 
     @JsonCreator
     public L1Penalty(@JsonProperty("lambda") double lambda) {
-        this.lambda = Checks.lambda("lambda", lambda);
+        this.lambda = Validate.nonNegative("lambda", lambda);
     }
 
     public double getLambda() {
@@ -22,7 +23,7 @@ public final class L1Penalty implements Penalty {
 
     @Override
     public INDArray prox(INDArray w, double beta) {
-        double t = lambda / Checks.positive("beta", beta);
+        double t = lambda / Validate.positive("beta", beta);
         INDArray magnitude = Transforms.relu(Transforms.abs(w, true).subi(t), false);
         return Transforms.sign(w, true).muli(magnitude);
     }
