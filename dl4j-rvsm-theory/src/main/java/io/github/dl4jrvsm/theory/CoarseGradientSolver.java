@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.Penalty;
 
 /**
@@ -31,7 +32,7 @@ public final class CoarseGradientSolver extends SplittingSolver {
      */
     public CoarseGradientSolver(BinarizedNonOverlapNetwork network, Penalty penalty, double eta, double beta) {
         super(penalty, eta, beta);
-        this.network = Arguments.notNull("network", network, "a BinarizedNonOverlapNetwork");
+        this.network = Validate.notNull("network", network, "a BinarizedNonOverlapNetwork");
     }
 
     /** {@code f(w) = k theta(w, w*) / pi}. */

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * The one-layer non-overlap ReLU network of section 3.1.1, the model on which Theorem 3.1 is proved.
  *
@@ -28,8 +30,8 @@ public final class NonOverlapNetwork {
      * @param teacher ground-truth filter {@code w*}; its length is the patch size {@code d >= 1}; non-zero
      */
     public NonOverlapNetwork(int k, double[] teacher) {
-        this.k = Arguments.atLeastOne("k (number of patches)", k);
-        this.teacher = Arguments.direction("teacher w*", teacher).clone();
+        this.k = Validate.atLeastOne("k (number of patches)", k);
+        this.teacher = Validate.nonZeroVector("teacher w*", teacher).clone();
         this.teacherNorm = Vectors.norm(this.teacher);
     }
 
@@ -59,8 +61,8 @@ public final class NonOverlapNetwork {
     /** The network output {@code L(x; w)} for one input of length {@code k d} (patch {@code i} is x[i d, (i+1) d)). */
     public double output(double[] x, double[] w) {
         int d = patchSize();
-        Arguments.vectorOfLength("input x", x, k * d);
-        Arguments.vectorOfLength("w", w, d);
+        Validate.vectorOfLength("input x", x, k * d, Vectors.PATCH_SIZE);
+        Validate.vectorOfLength("w", w, d, Vectors.PATCH_SIZE);
         double sum = 0;
         for (int i = 0; i < k; i++) {
             double z = 0;
@@ -80,7 +82,7 @@ public final class NonOverlapNetwork {
 
     /** The population risk {@code f(w)} of eq. (3.2); defined for every {@code w}, including 0. */
     public double loss(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
+        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
         double nw = Vectors.norm(w);
         double bracket = normWeight() * (nw * nw + teacherNorm * teacherNorm)
                 - 2 * k * GaussianActivationMoments.relu(w, teacher)
@@ -94,8 +96,8 @@ public final class NonOverlapNetwork {
      * with {@code 2b = (k^2 - k)/pi}. {@code f} is not differentiable at {@code w = 0}, so {@code w} must be non-zero.
      */
     public double[] gradient(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w (f has no gradient at 0)", w);
+        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        Validate.nonZeroVector("w (f has no gradient at 0)", w);
         double nw = Vectors.norm(w);
         double theta = Vectors.angle(w, teacher);
         double twoB = 2 * crossPatchWeight();
@@ -108,8 +110,8 @@ public final class NonOverlapNetwork {
 
     /** {@code theta(w, w*)} in {@code [0, pi]}; {@code w} must be non-zero. */
     public double angleToTeacher(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w", w);
+        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        Validate.nonZeroVector("w", w);
         return Vectors.angle(w, teacher);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.Penalty;
 
 /**
@@ -32,7 +33,7 @@ public final class RelaxedSplittingSolver extends SplittingSolver {
      */
     public RelaxedSplittingSolver(NonOverlapNetwork network, Penalty penalty, double eta, double beta) {
         super(penalty, eta, beta);
-        this.network = Arguments.notNull("network", network, "a NonOverlapNetwork");
+        this.network = Validate.notNull("network", network, "a NonOverlapNetwork");
     }
 
     /** {@code f} is the population loss (3.2). */

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.Penalty;
 
 /**
@@ -14,7 +15,7 @@ abstract sealed class SplittingSolver permits RelaxedSplittingSolver, CoarseGrad
     private final double eta;
 
     SplittingSolver(Penalty penalty, double eta, double beta) {
-        this.eta = Arguments.positive("eta (step size)", eta);
+        this.eta = Validate.positive("eta (step size)", eta);
         this.coupling = new SplittingCoupling(penalty, beta);
     }
 
@@ -53,9 +54,9 @@ abstract sealed class SplittingSolver permits RelaxedSplittingSolver, CoarseGrad
      * @param iterations number of iterations, {@code >= 0}
      */
     public SplittingTrajectory run(double[] w0, int iterations) {
-        Arguments.vectorOfLength("w0", w0, patchSize());
-        Arguments.direction(startRequirement(), w0);
-        Arguments.atLeastZero("iterations", iterations);
+        Validate.vectorOfLength("w0", w0, patchSize(), Vectors.PATCH_SIZE);
+        Validate.nonZeroVector(startRequirement(), w0);
+        Validate.atLeastZero("iterations", iterations);
         double beta = coupling.beta();
         double[] w = w0.clone();
         double[] u = coupling.prox(w);
