@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -34,11 +35,11 @@ public final class NAttack implements Attack {
     private final long seed;
 
     public NAttack(double epsilon, int population, int iterations, double sigma, double learningRate, long seed) {
-        this.epsilon = Checks.epsilon(epsilon);
-        this.population = Checks.atLeastOne("population", population);
-        this.iterations = Checks.atLeastOne("iterations", iterations);
-        this.sigma = Checks.positive("sigma", sigma);
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.epsilon = AttackInputs.epsilon(epsilon);
+        this.population = Validate.atLeastOne("population", population);
+        this.iterations = Validate.atLeastOne("iterations", iterations);
+        this.sigma = Validate.positive("sigma", sigma);
+        this.learningRate = Validate.positive("learningRate", learningRate);
         this.seed = seed;
     }
 
@@ -48,8 +49,8 @@ public final class NAttack implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
-        Checks.classes(labels, model.probabilities(x));
+        AttackInputs.batch(x, labels);
+        AttackInputs.classes(labels, model.probabilities(x));
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed);
         int n = (int) x.size(0);

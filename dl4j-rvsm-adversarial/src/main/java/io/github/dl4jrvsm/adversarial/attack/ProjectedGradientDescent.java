@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -35,10 +36,10 @@ public final class ProjectedGradientDescent implements Attack {
     private ProjectedGradientDescent(String name, double epsilon, double stepSize, int steps, boolean randomStart,
                                      int restarts, AttackLoss loss, boolean targeted, boolean earlyStop, long seed) {
         this.name = name;
-        this.epsilon = Checks.epsilon(epsilon);
-        this.stepSize = Checks.positive("step size alpha", stepSize);
-        this.steps = Checks.atLeastOne("steps", steps);
-        this.restarts = Checks.atLeastOne("restarts", restarts);
+        this.epsilon = AttackInputs.epsilon(epsilon);
+        this.stepSize = Validate.positive("step size alpha", stepSize);
+        this.steps = Validate.atLeastOne("steps", steps);
+        this.restarts = Validate.atLeastOne("restarts", restarts);
         this.randomStart = randomStart;
         this.loss = loss == null ? AttackLoss.CROSS_ENTROPY : loss;
         this.targeted = targeted;
@@ -103,8 +104,8 @@ public final class ProjectedGradientDescent implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
-        Checks.classes(labels, model.probabilities(x.get(NDArrayIndex.interval(0, 1))));
+        AttackInputs.batch(x, labels);
+        AttackInputs.classes(labels, model.probabilities(x.get(NDArrayIndex.interval(0, 1))));
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed); // random layers (EnResNet noise) and dropout draw from ND4J's generator
         int n = (int) x.size(0);
