@@ -46,11 +46,7 @@ public final class GroupL0LassoPenalty extends GroupPenalty {
     protected double[] groupScale(double[] norms, double beta) {
         double shrink = lambda2 / beta;
         double threshold = shrink + Math.sqrt(2 * lambda1 / beta);
-        double[] s = new double[norms.length];
-        for (int g = 0; g < s.length; g++) {
-            s[g] = norms[g] > threshold ? GroupLassoPenalty.shrinkFactor(norms[g], shrink) : 0.0;
-        }
-        return s;
+        return perGroup(norms, norm -> norm > threshold ? GroupLassoPenalty.shrinkFactor(norm, shrink) : 0.0);
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Base of the penalties that act on whole groups (channels, filters, neurons).
  *
@@ -58,6 +60,15 @@ public abstract class GroupPenalty implements Penalty {
 
     private double[] norms(INDArray w) {
         return GroupNorms.of(w, grouping).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
+    /** One factor per group, {@code factor} applied to each norm; a new array. */
+    protected static double[] perGroup(double[] norms, DoubleUnaryOperator factor) {
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = factor.applyAsDouble(norms[g]);
+        }
+        return s;
     }
 
     /** Number of groups with a non-zero norm. */
