@@ -22,39 +22,22 @@ import io.github.dl4jrvsm.core.internal.Validate;
  * (3.23); because {@code |w^ + w*| = 2 cos(theta/2)} for unit vectors, (3.23) simplifies to
  * {@code (k / (2 pi)) (w/|w| - w*)}, which is what {@link #expectedCoarseGradient} returns.
  */
-public final class BinarizedNonOverlapNetwork {
+public final class BinarizedNonOverlapNetwork extends TeacherNetwork {
 
     private static final double COARSE_SCALE = Math.sqrt(2 / Math.PI);
-
-    private final int k;
-    private final double[] teacher;
 
     /**
      * @param k       number of patches (rows of {@code Z}), {@code >= 1}
      * @param teacher ground-truth filter {@code w*} of length {@code d >= 1}, non-zero; only its direction is kept
      */
     public BinarizedNonOverlapNetwork(int k, double[] teacher) {
-        this.k = Validate.atLeastOne("k (number of patches)", k);
-        this.teacher = Vectors.unit(Validate.nonZeroVector("teacher w*", teacher));
-    }
-
-    public int patches() {
-        return k;
-    }
-
-    public int patchSize() {
-        return teacher.length;
-    }
-
-    /** The unit teacher direction {@code w* / |w*|}. */
-    public double[] teacher() {
-        return teacher.clone();
+        super(k, teacher, Vectors::unit);
     }
 
     /** {@code 1^T s(Z w)}: how many patches have a positive response. */
     public int output(double[][] z, double[] w) {
         checkInput(z);
-        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        filter("w", w);
         int count = 0;
         for (double[] row : z) {
             count += Vectors.dot(row, w) > 0 ? 1 : 0;
@@ -71,7 +54,7 @@ public final class BinarizedNonOverlapNetwork {
     /** The coarse gradient of eq. (3.6) for one input {@code Z} (ReLU derivative in place of {@code s'}). */
     public double[] coarseGradient(double[][] z, double[] w) {
         checkInput(z);
-        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        filter("w", w);
         double[] g = new double[patchSize()];
         for (double[] row : z) {
             boolean active = Vectors.dot(row, w) > 0;
@@ -87,15 +70,21 @@ public final class BinarizedNonOverlapNetwork {
     }
 
     /** The population loss {@code f(w) = k theta(w, w*) / pi} of eq. (3.4); {@code w} must be non-zero. */
+    @Override
     public double loss(double[] w) {
         return k * angleToTeacher(w) / Math.PI;
     }
 
     /** The expected coarse gradient, eq. (3.23), in the equivalent form {@code (k / (2 pi)) (w/|w| - w*)}. */
     public double[] expectedCoarseGradient(double[] w) {
-        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        filter("w", w);
         Validate.nonZeroVector("w", w);
         return Vectors.scale(k / (2 * Math.PI), Vectors.subtract(Vectors.unit(w), teacher));
+    }
+
+    @Override
+    double[] descent(double[] w) {
+        return expectedCoarseGradient(w);
     }
 
     /**
@@ -105,7 +94,7 @@ public final class BinarizedNonOverlapNetwork {
      * such factor. The tests pin the factor 2.
      */
     public double[] lossGradient(double[] w) {
-        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
+        filter("w", w);
         Validate.nonZeroVector("w", w);
         double nw = Vectors.norm(w);
         double[] unitW = Vectors.scale(1 / nw, w);
@@ -117,18 +106,16 @@ public final class BinarizedNonOverlapNetwork {
         return Vectors.scale(-k / (Math.PI * nw * Vectors.norm(orthogonal)), orthogonal);
     }
 
-    /** {@code theta(w, w*)} in {@code [0, pi]}; {@code w} must be non-zero. */
-    public double angleToTeacher(double[] w) {
-        Validate.vectorOfLength("w", w, patchSize(), Vectors.PATCH_SIZE);
-        Validate.nonZeroVector("w", w);
-        return Vectors.angle(w, teacher);
+    @Override
+    String startRequirement() {
+        return "w0";
     }
 
     private void checkInput(double[][] z) {
         Validate.check(z != null && z.length == k, () -> "Z must have k = " + k + " rows (one per patch), got "
                 + (z == null ? "null" : z.length + " rows"));
         for (int i = 0; i < z.length; i++) {
-            Validate.vectorOfLength("row " + i + " of Z", z[i], patchSize(), Vectors.PATCH_SIZE);
+            filter("row " + i + " of Z", z[i]);
         }
     }
 }
