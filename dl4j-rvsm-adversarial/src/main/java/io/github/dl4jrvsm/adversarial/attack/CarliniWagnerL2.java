@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,6 +28,11 @@ public final class CarliniWagnerL2 implements Attack {
     private final double initialConst;
     private final double confidence;
     private final boolean targeted;
+
+    @Override
+    public String name() {
+        return "CW-L2";
+    }
 
     public CarliniWagnerL2(int binarySearchSteps, int steps, double learningRate, double initialConst,
                            double confidence, boolean targeted) {
@@ -97,20 +101,9 @@ public final class CarliniWagnerL2 implements Attack {
     }
 
     @Override
-    public String name() {
-        return "CW-L2";
-    }
-
-    @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("binarySearchSteps", binarySearchSteps);
-        m.put("steps", steps);
-        m.put("learningRate", learningRate);
-        m.put("initialConst", initialConst);
-        m.put("confidence", confidence);
-        m.put("targeted", targeted);
-        return m;
+        return Settings.of("binarySearchSteps", binarySearchSteps, "steps", steps, "learningRate", learningRate,
+                "initialConst", initialConst, "confidence", confidence, "targeted", targeted);
     }
 
     @Override

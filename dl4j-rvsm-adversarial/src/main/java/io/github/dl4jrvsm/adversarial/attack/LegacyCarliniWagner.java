@@ -6,7 +6,6 @@ import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,6 +23,11 @@ public final class LegacyCarliniWagner implements Attack {
     private final double learningRate;
     private final double constant;
     private final double kappa;
+
+    @Override
+    public String name() {
+        return "CW-legacy";
+    }
 
     public LegacyCarliniWagner(double epsilon, int steps, double learningRate, double constant, double kappa) {
         this.epsilon = AttackInputs.epsilon(epsilon);
@@ -71,19 +75,9 @@ public final class LegacyCarliniWagner implements Attack {
     }
 
     @Override
-    public String name() {
-        return "CW-legacy";
-    }
-
-    @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("steps", steps);
-        m.put("learningRate", learningRate);
-        m.put("constant", constant);
-        m.put("kappa", kappa);
-        return m;
+        return Settings.of("epsilon", epsilon, "steps", steps, "learningRate", learningRate, "constant", constant,
+                "kappa", kappa);
     }
 
     @Override

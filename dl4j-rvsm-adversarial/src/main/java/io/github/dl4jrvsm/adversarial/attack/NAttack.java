@@ -7,7 +7,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -33,6 +32,11 @@ public final class NAttack implements Attack {
     private final double sigma;
     private final double learningRate;
     private final long seed;
+
+    @Override
+    public String name() {
+        return "NAttack";
+    }
 
     public NAttack(double epsilon, int population, int iterations, double sigma, double learningRate, long seed) {
         this.epsilon = AttackInputs.epsilon(epsilon);
@@ -108,30 +112,19 @@ public final class NAttack implements Attack {
     }
 
     @Override
-    public NAttack withSeed(long s) {
-        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
-    }
-
-    @Override
     public boolean usesGradients() {
         return false;
     }
 
     @Override
-    public String name() {
-        return "NAttack";
+    public NAttack withSeed(long s) {
+        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
     }
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("population", population);
-        m.put("iterations", iterations);
-        m.put("sigma", sigma);
-        m.put("learningRate", learningRate);
-        m.put("seed", seed);
-        return m;
+        return Settings.of("epsilon", epsilon, "population", population, "iterations", iterations, "sigma", sigma,
+                "learningRate", learningRate, "seed", seed);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -168,17 +167,8 @@ public final class ProjectedGradientDescent implements Attack {
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("stepSize", stepSize);
-        m.put("steps", steps);
-        m.put("randomStart", randomStart);
-        m.put("restarts", restarts);
-        m.put("loss", loss.name());
-        m.put("targeted", targeted);
-        m.put("earlyStop", earlyStop);
-        m.put("seed", seed);
-        return m;
+        return Settings.of("epsilon", epsilon, "stepSize", stepSize, "steps", steps, "randomStart", randomStart,
+                "restarts", restarts, "loss", loss.name(), "targeted", targeted, "earlyStop", earlyStop, "seed", seed);
     }
 
     @Override
