@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * The non-overlap network of section 3.1.2 with the binarized activation {@code s(z) = 1{z > 0}}: the model on which
  * Theorem 3.2 (coarse gradient descent, RVSCGD) is proved.
@@ -20,39 +22,22 @@ package io.github.dl4jrvsm.theory;
  * (3.23); because {@code |w^ + w*| = 2 cos(theta/2)} for unit vectors, (3.23) simplifies to
  * {@code (k / (2 pi)) (w/|w| - w*)}, which is what {@link #expectedCoarseGradient} returns.
  */
-public final class BinarizedNonOverlapNetwork {
+public final class BinarizedNonOverlapNetwork extends TeacherNetwork {
 
     private static final double COARSE_SCALE = Math.sqrt(2 / Math.PI);
-
-    private final int k;
-    private final double[] teacher;
 
     /**
      * @param k       number of patches (rows of {@code Z}), {@code >= 1}
      * @param teacher ground-truth filter {@code w*} of length {@code d >= 1}, non-zero; only its direction is kept
      */
     public BinarizedNonOverlapNetwork(int k, double[] teacher) {
-        this.k = Arguments.atLeastOne("k (number of patches)", k);
-        this.teacher = Vectors.unit(Arguments.direction("teacher w*", teacher));
-    }
-
-    public int patches() {
-        return k;
-    }
-
-    public int patchSize() {
-        return teacher.length;
-    }
-
-    /** The unit teacher direction {@code w* / |w*|}. */
-    public double[] teacher() {
-        return teacher.clone();
+        super(k, teacher, Vectors::unit);
     }
 
     /** {@code 1^T s(Z w)}: how many patches have a positive response. */
     public int output(double[][] z, double[] w) {
         checkInput(z);
-        Arguments.vectorOfLength("w", w, patchSize());
+        filter("w", w);
         int count = 0;
         for (double[] row : z) {
             count += Vectors.dot(row, w) > 0 ? 1 : 0;
@@ -69,7 +54,7 @@ public final class BinarizedNonOverlapNetwork {
     /** The coarse gradient of eq. (3.6) for one input {@code Z} (ReLU derivative in place of {@code s'}). */
     public double[] coarseGradient(double[][] z, double[] w) {
         checkInput(z);
-        Arguments.vectorOfLength("w", w, patchSize());
+        filter("w", w);
         double[] g = new double[patchSize()];
         for (double[] row : z) {
             boolean active = Vectors.dot(row, w) > 0;
@@ -85,15 +70,21 @@ public final class BinarizedNonOverlapNetwork {
     }
 
     /** The population loss {@code f(w) = k theta(w, w*) / pi} of eq. (3.4); {@code w} must be non-zero. */
+    @Override
     public double loss(double[] w) {
         return k * angleToTeacher(w) / Math.PI;
     }
 
     /** The expected coarse gradient, eq. (3.23), in the equivalent form {@code (k / (2 pi)) (w/|w| - w*)}. */
     public double[] expectedCoarseGradient(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w", w);
+        filter("w", w);
+        Validate.nonZeroVector("w", w);
         return Vectors.scale(k / (2 * Math.PI), Vectors.subtract(Vectors.unit(w), teacher));
+    }
+
+    @Override
+    double[] descent(double[] w) {
+        return expectedCoarseGradient(w);
     }
 
     /**
@@ -103,33 +94,28 @@ public final class BinarizedNonOverlapNetwork {
      * such factor. The tests pin the factor 2.
      */
     public double[] lossGradient(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w", w);
+        filter("w", w);
+        Validate.nonZeroVector("w", w);
         double nw = Vectors.norm(w);
         double[] unitW = Vectors.scale(1 / nw, w);
         double[] orthogonal = Vectors.combine(1, teacher, -Vectors.dot(teacher, unitW), unitW);
         double theta = Vectors.angle(w, teacher);
-        if (theta == 0 || theta == Math.PI || Vectors.norm(orthogonal) == 0) {
-            throw new IllegalArgumentException("w must not be parallel to w* (angle in (0, pi)): f = k theta / pi has "
-                    + "no gradient there, got angle " + theta);
-        }
+        Validate.check(theta != 0 && theta != Math.PI && Vectors.norm(orthogonal) != 0,
+                () -> "w must not be parallel to w* (angle in (0, pi)): f = k theta / pi has no gradient there, "
+                        + "got angle " + theta);
         return Vectors.scale(-k / (Math.PI * nw * Vectors.norm(orthogonal)), orthogonal);
     }
 
-    /** {@code theta(w, w*)} in {@code [0, pi]}; {@code w} must be non-zero. */
-    public double angleToTeacher(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w", w);
-        return Vectors.angle(w, teacher);
+    @Override
+    String startRequirement() {
+        return "w0";
     }
 
     private void checkInput(double[][] z) {
-        if (z == null || z.length != k) {
-            throw new IllegalArgumentException("Z must have k = " + k + " rows (one per patch), got "
-                    + (z == null ? "null" : z.length + " rows"));
-        }
+        Validate.check(z != null && z.length == k, () -> "Z must have k = " + k + " rows (one per patch), got "
+                + (z == null ? "null" : z.length + " rows"));
         for (int i = 0; i < z.length; i++) {
-            Arguments.vectorOfLength("row " + i + " of Z", z[i], patchSize());
+            filter("row " + i + " of Z", z[i]);
         }
     }
 }

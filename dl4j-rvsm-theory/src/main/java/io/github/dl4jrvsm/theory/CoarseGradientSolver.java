@@ -19,9 +19,7 @@ import io.github.dl4jrvsm.core.prox.Penalty;
  *
  * <p>The recorded Lagrangian uses the population loss {@code f = k theta / pi}.
  */
-public final class CoarseGradientSolver extends SplittingSolver {
-
-    private final BinarizedNonOverlapNetwork network;
+public final class CoarseGradientSolver extends SplittingSolver<BinarizedNonOverlapNetwork> {
 
     /**
      * @param network the binarized model with its teacher {@code w*}
@@ -30,34 +28,7 @@ public final class CoarseGradientSolver extends SplittingSolver {
      * @param beta    coupling strength, finite and {@code > 0}
      */
     public CoarseGradientSolver(BinarizedNonOverlapNetwork network, Penalty penalty, double eta, double beta) {
-        super(penalty, eta, beta);
-        this.network = Arguments.notNull("network", network, "a BinarizedNonOverlapNetwork");
-    }
-
-    /** {@code f(w) = k theta(w, w*) / pi}. */
-    @Override
-    double loss(double[] w) {
-        return network.loss(w);
-    }
-
-    @Override
-    double[] descent(double[] w) {
-        return network.expectedCoarseGradient(w);
-    }
-
-    @Override
-    double angleToTeacher(double[] w) {
-        return network.angleToTeacher(w);
-    }
-
-    @Override
-    int patchSize() {
-        return network.patchSize();
-    }
-
-    @Override
-    String startRequirement() {
-        return "w0";
+        super(network, "a BinarizedNonOverlapNetwork", penalty, eta, beta);
     }
 
     /** Normalises {@code w^}; @throws IllegalStateException if it is 0 and has no direction. */

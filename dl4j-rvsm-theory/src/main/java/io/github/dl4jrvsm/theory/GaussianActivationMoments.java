@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * Closed forms of {@code E[s(u.x) s(v.x)]} for a standard Gaussian {@code x} and the two activations of chapter 3.
  *
@@ -34,23 +36,20 @@ public final class GaussianActivationMoments {
     /** {@code E[1{u.x > 0} 1{v.x > 0}] = (pi - theta) / (2 pi)}; both vectors must be non-zero. */
     public static double step(double[] u, double[] v) {
         checkPair(u, v);
-        Arguments.direction("u", u);
-        Arguments.direction("v", v);
+        Validate.nonZeroVector("u", u);
+        Validate.nonZeroVector("v", v);
         return (Math.PI - Vectors.angle(u, v)) / (2 * Math.PI);
     }
 
     /** {@code E[relu(u.x)] = |u| / sqrt(2 pi)}. */
     public static double reluMean(double[] u) {
-        Arguments.finiteVector("u", u);
+        Validate.finiteVector("u", u);
         return Vectors.norm(u) / Math.sqrt(2 * Math.PI);
     }
 
     private static void checkPair(double[] u, double[] v) {
-        Arguments.finiteVector("u", u);
-        Arguments.finiteVector("v", v);
-        if (u.length != v.length) {
-            throw new IllegalArgumentException("u and v must have the same length, got " + u.length + " and "
-                    + v.length);
-        }
+        Validate.finiteVector("u", u);
+        Validate.finiteVector("v", v);
+        Validate.sameLength("u and v", u, v);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * The one-layer non-overlap ReLU network of section 3.1.1, the model on which Theorem 3.1 is proved.
  *
@@ -17,10 +19,8 @@ package io.github.dl4jrvsm.theory;
  *
  * <p>Instances are immutable; {@code w*} may have any non-zero norm (the chapter's statements take {@code |w*| = 1}).
  */
-public final class NonOverlapNetwork {
+public final class NonOverlapNetwork extends TeacherNetwork {
 
-    private final int k;
-    private final double[] teacher;
     private final double teacherNorm;
 
     /**
@@ -28,22 +28,8 @@ public final class NonOverlapNetwork {
      * @param teacher ground-truth filter {@code w*}; its length is the patch size {@code d >= 1}; non-zero
      */
     public NonOverlapNetwork(int k, double[] teacher) {
-        this.k = Arguments.atLeastOne("k (number of patches)", k);
-        this.teacher = Arguments.direction("teacher w*", teacher).clone();
+        super(k, teacher, double[]::clone);
         this.teacherNorm = Vectors.norm(this.teacher);
-    }
-
-    public int patches() {
-        return k;
-    }
-
-    /** The patch size {@code d}, the length of the filter. */
-    public int patchSize() {
-        return teacher.length;
-    }
-
-    public double[] teacher() {
-        return teacher.clone();
     }
 
     /** {@code b = (k^2 - k) / (2 pi)}: the weight of the cross-patch terms of (3.2). */
@@ -59,8 +45,8 @@ public final class NonOverlapNetwork {
     /** The network output {@code L(x; w)} for one input of length {@code k d} (patch {@code i} is x[i d, (i+1) d)). */
     public double output(double[] x, double[] w) {
         int d = patchSize();
-        Arguments.vectorOfLength("input x", x, k * d);
-        Arguments.vectorOfLength("w", w, d);
+        Validate.vectorOfLength("input x", x, k * d, Vectors.PATCH_SIZE);
+        filter("w", w);
         double sum = 0;
         for (int i = 0; i < k; i++) {
             double z = 0;
@@ -79,8 +65,9 @@ public final class NonOverlapNetwork {
     }
 
     /** The population risk {@code f(w)} of eq. (3.2); defined for every {@code w}, including 0. */
+    @Override
     public double loss(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
+        filter("w", w);
         double nw = Vectors.norm(w);
         double bracket = normWeight() * (nw * nw + teacherNorm * teacherNorm)
                 - 2 * k * GaussianActivationMoments.relu(w, teacher)
@@ -94,8 +81,8 @@ public final class NonOverlapNetwork {
      * with {@code 2b = (k^2 - k)/pi}. {@code f} is not differentiable at {@code w = 0}, so {@code w} must be non-zero.
      */
     public double[] gradient(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w (f has no gradient at 0)", w);
+        filter("w", w);
+        Validate.nonZeroVector("w (f has no gradient at 0)", w);
         double nw = Vectors.norm(w);
         double theta = Vectors.angle(w, teacher);
         double twoB = 2 * crossPatchWeight();
@@ -106,10 +93,13 @@ public final class NonOverlapNetwork {
         return Vectors.combine(cw / kk, w, cTeacher / kk, teacher);
     }
 
-    /** {@code theta(w, w*)} in {@code [0, pi]}; {@code w} must be non-zero. */
-    public double angleToTeacher(double[] w) {
-        Arguments.vectorOfLength("w", w, patchSize());
-        Arguments.direction("w", w);
-        return Vectors.angle(w, teacher);
+    @Override
+    double[] descent(double[] w) {
+        return gradient(w);
+    }
+
+    @Override
+    String startRequirement() {
+        return "w0 (f has no gradient at 0)";
     }
 }

@@ -20,9 +20,7 @@ import io.github.dl4jrvsm.core.prox.Penalty;
  * <p>The solver works on exact values (no sampling), so every recorded quantity in the returned
  * {@link SplittingTrajectory} is deterministic.
  */
-public final class RelaxedSplittingSolver extends SplittingSolver {
-
-    private final NonOverlapNetwork network;
+public final class RelaxedSplittingSolver extends SplittingSolver<NonOverlapNetwork> {
 
     /**
      * @param network the model with its teacher {@code w*}
@@ -31,34 +29,7 @@ public final class RelaxedSplittingSolver extends SplittingSolver {
      * @param beta    coupling strength, finite and {@code > 0}
      */
     public RelaxedSplittingSolver(NonOverlapNetwork network, Penalty penalty, double eta, double beta) {
-        super(penalty, eta, beta);
-        this.network = Arguments.notNull("network", network, "a NonOverlapNetwork");
-    }
-
-    /** {@code f} is the population loss (3.2). */
-    @Override
-    double loss(double[] w) {
-        return network.loss(w);
-    }
-
-    @Override
-    double[] descent(double[] w) {
-        return network.gradient(w);
-    }
-
-    @Override
-    double angleToTeacher(double[] w) {
-        return network.angleToTeacher(w);
-    }
-
-    @Override
-    int patchSize() {
-        return network.patchSize();
-    }
-
-    @Override
-    String startRequirement() {
-        return "w0 (f has no gradient at 0)";
+        super(network, "a NonOverlapNetwork", penalty, eta, beta);
     }
 
     /** @throws IllegalStateException if an iterate reaches {@code w = 0}, where the gradient does not exist */

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * The limit characterisation of Corollary 2: at a stationary point {@code (w, u = prox(w))} the teacher splits into
  * a part along {@code w - u} and a part along {@code w},
@@ -28,9 +30,9 @@ public final class ShrinkageIdentity {
     private final double cosine;
 
     private ShrinkageIdentity(double[] teacher, double kappa, double[] w, double[] u) {
-        Arguments.vectorOfLength("w", w, teacher.length);
-        Arguments.direction("w", w);
-        Arguments.vectorOfLength("u", u, teacher.length);
+        Validate.vectorOfLength("w", w, teacher.length, Vectors.PATCH_SIZE);
+        Validate.nonZeroVector("w", w);
+        Validate.vectorOfLength("u", u, teacher.length, Vectors.PATCH_SIZE);
         this.residual = Vectors.combine(1, teacher, -kappa, Vectors.subtract(w, u));
         double nw = Vectors.norm(w);
         this.constant = Vectors.dot(residual, w) / (nw * nw);
@@ -40,8 +42,8 @@ public final class ShrinkageIdentity {
 
     /** Eq. (3.13) for an RVSM limit {@code (w, u)} of the ReLU network with coupling {@code beta}. */
     public static ShrinkageIdentity rvsm(NonOverlapNetwork network, double beta, double[] w, double[] u) {
-        Arguments.notNull("network", network, "a NonOverlapNetwork");
-        Arguments.positive("beta", beta);
+        Validate.notNull("network", network, "a NonOverlapNetwork");
+        Validate.positive("beta", beta);
         double theta = network.angleToTeacher(w);
         double kappa = network.patches() * Math.PI * beta / (Math.PI - theta);
         return new ShrinkageIdentity(network.teacher(), kappa, w, u);
@@ -49,8 +51,8 @@ public final class ShrinkageIdentity {
 
     /** The RVSCGD analogue of (3.14) for a limit {@code (w, u)} of the binarized network (unit teacher). */
     public static ShrinkageIdentity rvscgd(BinarizedNonOverlapNetwork network, double beta, double[] w, double[] u) {
-        Arguments.notNull("network", network, "a BinarizedNonOverlapNetwork");
-        Arguments.positive("beta", beta);
+        Validate.notNull("network", network, "a BinarizedNonOverlapNetwork");
+        Validate.positive("beta", beta);
         double kappa = 2 * Math.PI * beta / network.patches();
         return new ShrinkageIdentity(network.teacher(), kappa, w, u);
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,9 +24,9 @@ public final class SplittingCoupling {
      * @param beta    coupling strength, finite and {@code > 0}
      */
     public SplittingCoupling(Penalty penalty, double beta) {
-        this.penalty = Arguments.notNull("penalty", penalty, "a Penalty (e.g. L0Penalty, L1Penalty, "
+        this.penalty = Validate.notNull("penalty", penalty, "a Penalty (e.g. L0Penalty, L1Penalty, "
                 + "TransformedL1Penalty)");
-        this.beta = Arguments.positive("beta (coupling strength)", beta);
+        this.beta = Validate.positive("beta (coupling strength)", beta);
     }
 
     public Penalty penalty() {
@@ -38,24 +39,21 @@ public final class SplittingCoupling {
 
     /** The {@code u}-step: the proximal point of {@code w} for this penalty and {@code beta}. */
     public double[] prox(double[] w) {
-        Arguments.finiteVector("w", w);
+        Validate.finiteVector("w", w);
         return penalty.prox(Nd4j.createFromArray(w.clone()), beta).toDoubleVector();
     }
 
     /** The penalty value at {@code u}. */
     public double penaltyValue(double[] u) {
-        Arguments.finiteVector("u", u);
+        Validate.finiteVector("u", u);
         return penalty.value(Nd4j.createFromArray(u.clone()));
     }
 
     /** {@code L_beta(w, u) = f + penalty(u) + beta/2 |w - u|^2}, given the model loss {@code f = f(w)}. */
     public double lagrangian(double f, double[] w, double[] u) {
-        Arguments.finiteVector("w", w);
-        Arguments.finiteVector("u", u);
-        if (w.length != u.length) {
-            throw new IllegalArgumentException("w and u must have the same length, got " + w.length + " and "
-                    + u.length);
-        }
+        Validate.finiteVector("w", w);
+        Validate.finiteVector("u", u);
+        Validate.sameLength("w and u", w, u);
         double gap = Vectors.distance(w, u);
         return f + penaltyValue(u) + beta / 2 * gap * gap;
     }

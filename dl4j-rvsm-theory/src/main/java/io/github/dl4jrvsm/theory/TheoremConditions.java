@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.theory;
 
+import io.github.dl4jrvsm.core.internal.Validate;
+
 /**
  * The explicit parameter bounds in the hypotheses and conclusions of Theorems 3.1 (RVSM) and 3.2 (RVSCGD), so that
  * an experiment can pick admissible constants from the same formulas the theorems state.
@@ -22,7 +24,7 @@ public final class TheoremConditions {
 
     /** Theorem 3.1 (iii): {@code lambda / beta} must stay below {@code 1 / sqrt(d)}. */
     public static double rvsmMaxLambdaOverBeta(int d) {
-        return 1 / Math.sqrt(Arguments.atLeastOne("d (patch size)", d));
+        return 1 / Math.sqrt(Validate.atLeastOne("d (patch size)", d));
     }
 
     /**
@@ -30,12 +32,10 @@ public final class TheoremConditions {
      * constant {@code C} of eq. (3.13). The bound is finite only when {@code 2 k lambda sqrt(d) < 1}.
      */
     public static double rvsmShrinkageConstantBound(int k, double lambda, int d) {
-        double s = 2 * checkK(k) * Arguments.nonNegative("lambda", lambda)
-                * Math.sqrt(Arguments.atLeastOne("d (patch size)", d));
-        if (s >= 1) {
-            throw new IllegalArgumentException("the bound of Corollary 2 needs 2 k lambda sqrt(d) < 1, got " + s
-                    + " (k=" + k + ", lambda=" + lambda + ", d=" + d + ")");
-        }
+        double s = 2 * checkK(k) * Validate.nonNegative("lambda", lambda)
+                * Math.sqrt(Validate.atLeastOne("d (patch size)", d));
+        Validate.check(!(s >= 1), () -> "the bound of Corollary 2 needs 2 k lambda sqrt(d) < 1, got " + s
+                + " (k=" + k + ", lambda=" + lambda + ", d=" + d + ")");
         return 1 / (1 - s);
     }
 
@@ -46,7 +46,7 @@ public final class TheoremConditions {
 
     /** Theorem 3.2 (ii): {@code lambda} must stay below {@code k / (2 sqrt(2 pi d))}. */
     public static double rvscgdMaxLambda(int k, int d) {
-        return checkK(k) / (2 * Math.sqrt(2 * Math.PI * Arguments.atLeastOne("d (patch size)", d)));
+        return checkK(k) / (2 * Math.sqrt(2 * Math.PI * Validate.atLeastOne("d (patch size)", d)));
     }
 
     /**
@@ -54,8 +54,8 @@ public final class TheoremConditions {
      * {@code L} of the coarse gradient (Lemma 10 gives {@code K = k / sqrt(2 pi)} on {@code 1/2 <= |w| <= 3/2}).
      */
     public static double rvscgdMaxEta(int k, double beta, double lipschitz) {
-        Arguments.positive("beta", beta);
-        Arguments.positive("lipschitz constant L", lipschitz);
+        Validate.positive("beta", beta);
+        Validate.positive("lipschitz constant L", lipschitz);
         return Math.min(1 / (beta + lipschitz), 2 * SQRT_TWO_PI / checkK(k));
     }
 
@@ -65,13 +65,10 @@ public final class TheoremConditions {
     }
 
     private static int checkK(int k) {
-        return Arguments.atLeastOne("k (number of patches)", k);
+        return Validate.atLeastOne("k (number of patches)", k);
     }
 
     private static double checkDelta(double delta) {
-        if (!(delta > 0 && delta <= Math.PI)) {
-            throw new IllegalArgumentException("delta (initial angle margin) must be in (0, pi], got " + delta);
-        }
-        return delta;
+        return Validate.inRange("delta (initial angle margin)", delta, delta > 0 && delta <= Math.PI, "(0, pi]");
     }
 }

@@ -6,6 +6,9 @@ package io.github.dl4jrvsm.theory;
  */
 final class Vectors {
 
+    /** What a vector's length stands for in argument messages: every vector of the theory is one filter long. */
+    static final String PATCH_SIZE = "the patch size d";
+
     private Vectors() {
     }
 

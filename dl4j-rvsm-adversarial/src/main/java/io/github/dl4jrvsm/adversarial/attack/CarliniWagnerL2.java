@@ -2,11 +2,11 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,16 +29,18 @@ public final class CarliniWagnerL2 implements Attack {
     private final double confidence;
     private final boolean targeted;
 
+    @Override
+    public String name() {
+        return "CW-L2";
+    }
+
     public CarliniWagnerL2(int binarySearchSteps, int steps, double learningRate, double initialConst,
                            double confidence, boolean targeted) {
-        this.binarySearchSteps = Checks.atLeastOne("binarySearchSteps", binarySearchSteps);
-        this.steps = Checks.atLeastOne("steps", steps);
-        this.learningRate = Checks.positive("learningRate", learningRate);
-        this.initialConst = Checks.positive("initialConst", initialConst);
-        if (!(confidence >= 0)) {
-            throw new IllegalArgumentException("confidence (kappa) must be >= 0, got " + confidence);
-        }
-        this.confidence = confidence;
+        this.binarySearchSteps = Validate.atLeastOne("binarySearchSteps", binarySearchSteps);
+        this.steps = Validate.atLeastOne("steps", steps);
+        this.learningRate = Validate.positive("learningRate", learningRate);
+        this.initialConst = Validate.positive("initialConst", initialConst);
+        this.confidence = Validate.atLeastZero("confidence (kappa)", confidence);
         this.targeted = targeted;
     }
 
@@ -48,9 +50,9 @@ public final class CarliniWagnerL2 implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
+        AttackInputs.batch(x, labels);
         int n = (int) x.size(0);
-        Checks.classes(labels, model.probabilities(x));
+        AttackInputs.classes(labels, model.probabilities(x));
         INDArray w0 = Transforms.atanh(x.mul(2).subi(1).muli(1 - 1e-6), false);
         double[] c = new double[n], lower = new double[n], upper = new double[n], bestL2 = new double[n];
         Arrays.fill(c, initialConst);
@@ -99,20 +101,9 @@ public final class CarliniWagnerL2 implements Attack {
     }
 
     @Override
-    public String name() {
-        return "CW-L2";
-    }
-
-    @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("binarySearchSteps", binarySearchSteps);
-        m.put("steps", steps);
-        m.put("learningRate", learningRate);
-        m.put("initialConst", initialConst);
-        m.put("confidence", confidence);
-        m.put("targeted", targeted);
-        return m;
+        return Settings.of("binarySearchSteps", binarySearchSteps, "steps", steps, "learningRate", learningRate,
+                "initialConst", initialConst, "confidence", confidence, "targeted", targeted);
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,15 +24,17 @@ public final class LegacyCarliniWagner implements Attack {
     private final double constant;
     private final double kappa;
 
+    @Override
+    public String name() {
+        return "CW-legacy";
+    }
+
     public LegacyCarliniWagner(double epsilon, int steps, double learningRate, double constant, double kappa) {
-        this.epsilon = Checks.epsilon(epsilon);
-        this.steps = Checks.atLeastOne("steps", steps);
-        this.learningRate = Checks.positive("learningRate", learningRate);
-        this.constant = Checks.positive("constant", constant);
-        if (!(kappa >= 0)) {
-            throw new IllegalArgumentException("kappa must be >= 0, got " + kappa);
-        }
-        this.kappa = kappa;
+        this.epsilon = AttackInputs.epsilon(epsilon);
+        this.steps = Validate.atLeastOne("steps", steps);
+        this.learningRate = Validate.positive("learningRate", learningRate);
+        this.constant = Validate.positive("constant", constant);
+        this.kappa = Validate.atLeastZero("kappa", kappa);
     }
 
     /** The script's settings: epsilon 0.031, 50 steps, lr 6e-4, constant 10, kappa 0. */
@@ -42,9 +44,9 @@ public final class LegacyCarliniWagner implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
+        AttackInputs.batch(x, labels);
         INDArray p = model.probabilities(x);
-        Checks.classes(labels, p);
+        AttackInputs.classes(labels, p);
         int n = (int) x.size(0);
         INDArray predicted = Margins.oneHot(p.argMax(1).toIntVector(), (int) p.size(1), x.dataType());
         INDArray xp = x.dup();
@@ -73,19 +75,9 @@ public final class LegacyCarliniWagner implements Attack {
     }
 
     @Override
-    public String name() {
-        return "CW-legacy";
-    }
-
-    @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("steps", steps);
-        m.put("learningRate", learningRate);
-        m.put("constant", constant);
-        m.put("kappa", kappa);
-        return m;
+        return Settings.of("epsilon", epsilon, "steps", steps, "learningRate", learningRate, "constant", constant,
+                "kappa", kappa);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -33,12 +33,17 @@ public final class NAttack implements Attack {
     private final double learningRate;
     private final long seed;
 
+    @Override
+    public String name() {
+        return "NAttack";
+    }
+
     public NAttack(double epsilon, int population, int iterations, double sigma, double learningRate, long seed) {
-        this.epsilon = Checks.epsilon(epsilon);
-        this.population = Checks.atLeastOne("population", population);
-        this.iterations = Checks.atLeastOne("iterations", iterations);
-        this.sigma = Checks.positive("sigma", sigma);
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.epsilon = AttackInputs.epsilon(epsilon);
+        this.population = Validate.atLeastOne("population", population);
+        this.iterations = Validate.atLeastOne("iterations", iterations);
+        this.sigma = Validate.positive("sigma", sigma);
+        this.learningRate = Validate.positive("learningRate", learningRate);
         this.seed = seed;
     }
 
@@ -48,8 +53,8 @@ public final class NAttack implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
-        Checks.classes(labels, model.probabilities(x));
+        AttackInputs.batch(x, labels);
+        AttackInputs.classes(labels, model.probabilities(x));
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed);
         int n = (int) x.size(0);
@@ -107,30 +112,19 @@ public final class NAttack implements Attack {
     }
 
     @Override
-    public NAttack withSeed(long s) {
-        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
-    }
-
-    @Override
     public boolean usesGradients() {
         return false;
     }
 
     @Override
-    public String name() {
-        return "NAttack";
+    public NAttack withSeed(long s) {
+        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
     }
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("population", population);
-        m.put("iterations", iterations);
-        m.put("sigma", sigma);
-        m.put("learningRate", learningRate);
-        m.put("seed", seed);
-        return m;
+        return Settings.of("epsilon", epsilon, "population", population, "iterations", iterations, "sigma", sigma,
+                "learningRate", learningRate, "seed", seed);
     }
 
     @Override

@@ -2,12 +2,12 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -35,10 +35,10 @@ public final class ProjectedGradientDescent implements Attack {
     private ProjectedGradientDescent(String name, double epsilon, double stepSize, int steps, boolean randomStart,
                                      int restarts, AttackLoss loss, boolean targeted, boolean earlyStop, long seed) {
         this.name = name;
-        this.epsilon = Checks.epsilon(epsilon);
-        this.stepSize = Checks.positive("step size alpha", stepSize);
-        this.steps = Checks.atLeastOne("steps", steps);
-        this.restarts = Checks.atLeastOne("restarts", restarts);
+        this.epsilon = AttackInputs.epsilon(epsilon);
+        this.stepSize = Validate.positive("step size alpha", stepSize);
+        this.steps = Validate.atLeastOne("steps", steps);
+        this.restarts = Validate.atLeastOne("restarts", restarts);
         this.randomStart = randomStart;
         this.loss = loss == null ? AttackLoss.CROSS_ENTROPY : loss;
         this.targeted = targeted;
@@ -103,8 +103,8 @@ public final class ProjectedGradientDescent implements Attack {
 
     @Override
     public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        Checks.batch(x, labels);
-        Checks.classes(labels, model.probabilities(x.get(NDArrayIndex.interval(0, 1))));
+        AttackInputs.batch(x, labels);
+        AttackInputs.classes(labels, model.probabilities(x.get(NDArrayIndex.interval(0, 1))));
         Random random = new Random(seed);
         Nd4j.getRandom().setSeed(seed); // random layers (EnResNet noise) and dropout draw from ND4J's generator
         int n = (int) x.size(0);
@@ -167,17 +167,8 @@ public final class ProjectedGradientDescent implements Attack {
 
     @Override
     public Map<String, Object> settings() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epsilon", epsilon);
-        m.put("stepSize", stepSize);
-        m.put("steps", steps);
-        m.put("randomStart", randomStart);
-        m.put("restarts", restarts);
-        m.put("loss", loss.name());
-        m.put("targeted", targeted);
-        m.put("earlyStop", earlyStop);
-        m.put("seed", seed);
-        return m;
+        return Settings.of("epsilon", epsilon, "stepSize", stepSize, "steps", steps, "randomStart", randomStart,
+                "restarts", restarts, "loss", loss.name(), "targeted", targeted, "earlyStop", earlyStop, "seed", seed);
     }
 
     @Override

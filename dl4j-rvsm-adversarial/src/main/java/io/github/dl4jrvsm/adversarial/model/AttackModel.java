@@ -122,7 +122,13 @@ public final class AttackModel {
         return false;
     }
 
-    static void checkBatch(INDArray x, INDArray labels) {
+    /**
+     * Rejects a batch that cannot be paired up: a missing array, or a label row count other than the example count.
+     * Attacks check their inputs further (pixel range, one-hot labels) on top of this.
+     *
+     * @throws IllegalArgumentException naming both counts when they differ
+     */
+    public static void checkBatch(INDArray x, INDArray labels) {
         if (x == null || labels == null) {
             throw new IllegalArgumentException("features and labels must not be null");
         }

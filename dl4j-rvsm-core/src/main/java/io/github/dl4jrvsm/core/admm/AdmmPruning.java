@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.core.admm;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import io.github.dl4jrvsm.core.internal.FiniteCheck;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -58,22 +59,13 @@ public final class AdmmPruning implements SparseRegularization {
                        @JsonProperty("updateInterval") int updateInterval,
                        @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName,
                        @JsonProperty("layout") WeightLayout layout) {
-        if (projection == null) {
-            throw new IllegalArgumentException("projection must be given (MagnitudeProjection.elementwise or .channels)");
-        }
-        if (!(rho > 0) || Double.isInfinite(rho)) {
-            throw new IllegalArgumentException("rho must be a finite number > 0, got " + rho);
-        }
-        if (updateInterval < 1) {
-            throw new IllegalArgumentException("updateInterval must be >= 1 iteration, got " + updateInterval);
-        }
-        if (admmIterations < 0) {
-            throw new IllegalArgumentException("admmIterations must be >= 0, got " + admmIterations);
-        }
+        Validate.check(projection != null,
+                () -> "projection must be given (MagnitudeProjection.elementwise or .channels)");
         this.projection = projection;
-        this.rho = rho;
+        this.rho = Validate.positive("rho", rho);
+        Validate.check(updateInterval >= 1, () -> "updateInterval must be >= 1 iteration, got " + updateInterval);
         this.updateInterval = updateInterval;
-        this.admmIterations = admmIterations;
+        this.admmIterations = Validate.atLeastZero("admmIterations", admmIterations);
         this.layerName = layerName;
         this.layout = layout;
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.admm;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,9 +15,7 @@ final class KthLargest {
 
     /** @param k 1 for the maximum, {@code values.length()} for the minimum */
     static double of(INDArray values, long k) {
-        if (k < 1 || k > values.length()) {
-            throw new IllegalArgumentException("k must be in [1, " + values.length() + "], got " + k);
-        }
+        Validate.inRange("k", k, k >= 1 && k <= values.length(), "[1, " + values.length() + "]");
         // toDoubleVector converts on the Java side: no native cast op for float weights
         double[] a = values.reshape(values.length()).toDoubleVector();
         return select(a, (int) (a.length - k));

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.admm;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,11 +27,8 @@ public final class MagnitudeProjection implements Serializable {
     @JsonCreator
     public MagnitudeProjection(@JsonProperty("pruneFraction") double pruneFraction,
                                @JsonProperty("grouping") ChannelGrouping grouping) {
-        if (!(pruneFraction >= 0 && pruneFraction < 1)) {
-            throw new IllegalArgumentException("pruneFraction must be in [0, 1) (the share of weights or channels set "
-                    + "to zero), got " + pruneFraction);
-        }
-        this.pruneFraction = pruneFraction;
+        this.pruneFraction = Validate.inRange("pruneFraction", pruneFraction, pruneFraction >= 0 && pruneFraction < 1,
+                "[0, 1) (the share of weights or channels set to zero)");
         this.grouping = grouping;
     }
 
@@ -39,10 +37,8 @@ public final class MagnitudeProjection implements Serializable {
     }
 
     public static MagnitudeProjection channels(double pruneFraction, ChannelGrouping grouping) {
-        if (grouping == null) {
-            throw new IllegalArgumentException("grouping must be OUTPUT or INPUT for a channel projection, got null");
-        }
-        return new MagnitudeProjection(pruneFraction, grouping);
+        return new MagnitudeProjection(pruneFraction,
+                Validate.notNull("grouping", grouping, "OUTPUT or INPUT for a channel projection"));
     }
 
     public double getPruneFraction() {

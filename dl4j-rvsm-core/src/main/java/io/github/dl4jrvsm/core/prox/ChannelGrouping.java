@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -22,10 +23,8 @@ public enum ChannelGrouping {
     /** The axis of {@code w} that indexes the groups. */
     public int groupAxis(INDArray w) {
         int rank = w.rank();
-        if (rank < 2) {
-            throw new IllegalArgumentException("Group penalties need a weight of rank >= 2 (dense [nIn,nOut] or "
-                    + "convolution [nOut,nIn,...]); got shape " + Arrays.toString(w.shape()));
-        }
+        Validate.check(rank >= 2, () -> "Group penalties need a weight of rank >= 2 (dense [nIn,nOut] or "
+                + "convolution [nOut,nIn,...]); got shape " + Arrays.toString(w.shape()));
         boolean dense = rank == 2;
         if (this == OUTPUT) {
             return dense ? 1 : 0;

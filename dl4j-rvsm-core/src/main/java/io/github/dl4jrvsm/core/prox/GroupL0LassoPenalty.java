@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -25,8 +26,8 @@ public final class GroupL0LassoPenalty extends GroupPenalty {
     public GroupL0LassoPenalty(@JsonProperty("lambda1") double lambda1, @JsonProperty("lambda2") double lambda2,
                                @JsonProperty("grouping") ChannelGrouping grouping) {
         super(grouping);
-        this.lambda1 = Checks.lambda("lambda1 (group l0 weight)", lambda1);
-        this.lambda2 = Checks.lambda("lambda2 (group lasso weight)", lambda2);
+        this.lambda1 = Validate.nonNegative("lambda1 (group l0 weight)", lambda1);
+        this.lambda2 = Validate.nonNegative("lambda2 (group lasso weight)", lambda2);
     }
 
     public GroupL0LassoPenalty(double lambda1, double lambda2) {
@@ -45,11 +46,7 @@ public final class GroupL0LassoPenalty extends GroupPenalty {
     protected double[] groupScale(double[] norms, double beta) {
         double shrink = lambda2 / beta;
         double threshold = shrink + Math.sqrt(2 * lambda1 / beta);
-        double[] s = new double[norms.length];
-        for (int g = 0; g < s.length; g++) {
-            s[g] = norms[g] > threshold ? GroupLassoPenalty.shrinkFactor(norms[g], shrink) : 0.0;
-        }
-        return s;
+        return perGroup(norms, norm -> norm > threshold ? GroupLassoPenalty.shrinkFactor(norm, shrink) : 0.0);
     }
 
     @Override

@@ -3,36 +3,28 @@ package io.github.dl4jrvsm.core.prox;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
-import java.util.Objects;
-
 /** Group lasso {@code lambda * sum_g ||u_g||_2}; its prox shrinks each group's norm by {@code lambda/beta}. */
-public final class GroupLassoPenalty extends GroupPenalty {
+public final class GroupLassoPenalty extends LambdaGroupPenalty {
 
-    @JsonProperty("lambda")
-    private final double lambda;
-
+    /**
+     * @param lambda   the weight of the penalty, finite and {@code >= 0}
+     * @param grouping which slices of a weight form one group
+     */
     @JsonCreator
     public GroupLassoPenalty(@JsonProperty("lambda") double lambda,
                              @JsonProperty("grouping") ChannelGrouping grouping) {
-        super(grouping);
-        this.lambda = Checks.lambda("lambda", lambda);
+        super(lambda, grouping);
     }
 
+    /** Groups by output channel or neuron ({@link ChannelGrouping#OUTPUT}). */
     public GroupLassoPenalty(double lambda) {
         this(lambda, ChannelGrouping.OUTPUT);
     }
 
-    public double getLambda() {
-        return lambda;
-    }
-
     @Override
     protected double[] groupScale(double[] norms, double beta) {
-        double[] s = new double[norms.length];
-        for (int g = 0; g < s.length; g++) {
-            s[g] = shrinkFactor(norms[g], lambda / beta);
-        }
-        return s;
+        double shrink = getLambda() / beta;
+        return perGroup(norms, norm -> shrinkFactor(norm, shrink));
     }
 
     /** {@code max(||w_g|| - t, 0) / ||w_g||}, with 0 for a zero group. */
@@ -42,26 +34,11 @@ public final class GroupLassoPenalty extends GroupPenalty {
 
     @Override
     protected double valueOfNorms(double[] norms) {
-        return lambda * sum(norms);
+        return getLambda() * sum(norms);
     }
 
     @Override
     public String name() {
         return "group-lasso";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof GroupLassoPenalty p && p.lambda == lambda && p.getGrouping() == getGrouping();
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(lambda, getGrouping());
-    }
-
-    @Override
-    public String toString() {
-        return "GroupLassoPenalty(lambda=" + lambda + ", grouping=" + getGrouping() + ")";
     }
 }

@@ -1,9 +1,12 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Base of the penalties that act on whole groups (channels, filters, neurons).
@@ -20,7 +23,7 @@ public abstract class GroupPenalty implements Penalty {
     private final ChannelGrouping grouping;
 
     protected GroupPenalty(ChannelGrouping grouping) {
-        this.grouping = Checks.grouping(grouping);
+        this.grouping = Validate.notNull("grouping", grouping, "OUTPUT or INPUT");
     }
 
     public ChannelGrouping getGrouping() {
@@ -40,7 +43,7 @@ public abstract class GroupPenalty implements Penalty {
 
     @Override
     public final ProxPoint proxWithValue(INDArray w, double beta) {
-        Checks.positive("beta", beta);
+        Validate.positive("beta", beta);
         double[] norms = norms(w);
         double[] scale = groupScale(norms, beta);
         INDArray u = GroupNorms.scaled(w, Nd4j.createFromArray(scale), grouping);
@@ -57,6 +60,15 @@ public abstract class GroupPenalty implements Penalty {
 
     private double[] norms(INDArray w) {
         return GroupNorms.of(w, grouping).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
+    /** One factor per group, {@code factor} applied to each norm; a new array. */
+    protected static double[] perGroup(double[] norms, DoubleUnaryOperator factor) {
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = factor.applyAsDouble(norms[g]);
+        }
+        return s;
     }
 
     /** Number of groups with a non-zero norm. */

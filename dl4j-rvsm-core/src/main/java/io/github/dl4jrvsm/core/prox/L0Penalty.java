@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -7,22 +8,17 @@ import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /** {@code lambda * ||u||_0}; its prox is hard thresholding at {@code sqrt(2*lambda/beta)}. */
-public final class L0Penalty implements Penalty {
+public final class L0Penalty extends LambdaPenalty {
 
-    @JsonProperty("lambda")
-    private final double lambda;
-
+    /** @param lambda the weight of the penalty, finite and {@code >= 0} */
     @JsonCreator
     public L0Penalty(@JsonProperty("lambda") double lambda) {
-        this.lambda = Checks.lambda("lambda", lambda);
+        super(lambda);
     }
 
-    public double getLambda() {
-        return lambda;
-    }
-
+    /** The magnitude at or below which the prox sets a weight to zero. */
     public double threshold(double beta) {
-        return Math.sqrt(2 * lambda / Checks.positive("beta", beta));
+        return Math.sqrt(2 * getLambda() / Validate.positive("beta", beta));
     }
 
     // Two native ops for the prox and one for the value: RVSM runs them for every layer at every iteration, where
@@ -36,26 +32,11 @@ public final class L0Penalty implements Penalty {
 
     @Override
     public double value(INDArray u) {
-        return lambda * u.scan(Conditions.notEquals(0.0)).doubleValue();
+        return getLambda() * u.scan(Conditions.notEquals(0.0)).doubleValue();
     }
 
     @Override
     public String name() {
         return "l0";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof L0Penalty p && p.lambda == lambda;
-    }
-
-    @Override
-    public int hashCode() {
-        return Double.hashCode(lambda);
-    }
-
-    @Override
-    public String toString() {
-        return "L0Penalty(lambda=" + lambda + ")";
     }
 }

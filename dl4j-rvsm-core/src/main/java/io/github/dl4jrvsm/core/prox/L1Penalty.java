@@ -1,54 +1,34 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /** {@code lambda * ||u||_1}; its prox is soft thresholding at {@code lambda/beta}. */
-public final class L1Penalty implements Penalty {
+public final class L1Penalty extends LambdaPenalty {
 
-    @JsonProperty("lambda")
-    private final double lambda;
-
+    /** @param lambda the weight of the penalty, finite and {@code >= 0} */
     @JsonCreator
     public L1Penalty(@JsonProperty("lambda") double lambda) {
-        this.lambda = Checks.lambda("lambda", lambda);
-    }
-
-    public double getLambda() {
-        return lambda;
+        super(lambda);
     }
 
     @Override
     public INDArray prox(INDArray w, double beta) {
-        double t = lambda / Checks.positive("beta", beta);
+        double t = getLambda() / Validate.positive("beta", beta);
         INDArray magnitude = Transforms.relu(Transforms.abs(w, true).subi(t), false);
         return Transforms.sign(w, true).muli(magnitude);
     }
 
     @Override
     public double value(INDArray u) {
-        return lambda * u.norm1Number().doubleValue();
+        return getLambda() * u.norm1Number().doubleValue();
     }
 
     @Override
     public String name() {
         return "l1";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof L1Penalty p && p.lambda == lambda;
-    }
-
-    @Override
-    public int hashCode() {
-        return Double.hashCode(lambda);
-    }
-
-    @Override
-    public String toString() {
-        return "L1Penalty(lambda=" + lambda + ")";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -26,8 +27,8 @@ public final class TransformedL1Penalty implements Penalty {
 
     @JsonCreator
     public TransformedL1Penalty(@JsonProperty("lambda") double lambda, @JsonProperty("a") double a) {
-        this.lambda = Checks.lambda("lambda", lambda);
-        this.a = Checks.positive("a (the transformed-l1 shape parameter)", a);
+        this.lambda = Validate.nonNegative("lambda", lambda);
+        this.a = Validate.positive("a (the transformed-l1 shape parameter)", a);
     }
 
     public TransformedL1Penalty(double lambda) {
@@ -43,13 +44,13 @@ public final class TransformedL1Penalty implements Penalty {
     }
 
     public double threshold(double beta) {
-        double l = lambda / Checks.positive("beta", beta);
+        double l = lambda / Validate.positive("beta", beta);
         return l <= a * a / (2 * (a + 1)) ? l * (a + 1) / a : Math.sqrt(2 * l * (a + 1)) - a / 2;
     }
 
     @Override
     public INDArray prox(INDArray w, double beta) {
-        double l = lambda / Checks.positive("beta", beta);
+        double l = lambda / Validate.positive("beta", beta);
         INDArray abs = Transforms.abs(w, true);
         INDArray aPlusAbs = abs.add(a);
         // 1 - 27 l a (a+1) / (2 (a+|w|)^3), clamped so that entries below the threshold (masked out below) stay finite

@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.core.splitting;
 
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.internal.FiniteCheck;
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -57,14 +58,8 @@ public final class RelaxedSplitting implements SparseRegularization {
     public RelaxedSplitting(@JsonProperty("penalty") Penalty penalty, @JsonProperty("beta") double beta,
                             @JsonProperty("coupling") Coupling coupling, @JsonProperty("layerName") String layerName,
                             @JsonProperty("layout") WeightLayout layout) {
-        if (penalty == null) {
-            throw new IllegalArgumentException("penalty must be one of the io.github.dl4jrvsm.core.prox penalties, got null");
-        }
-        if (!(beta > 0) || Double.isInfinite(beta)) {
-            throw new IllegalArgumentException("beta must be a finite number > 0, got " + beta);
-        }
-        this.penalty = penalty;
-        this.beta = beta;
+        this.penalty = Validate.notNull("penalty", penalty, "one of the io.github.dl4jrvsm.core.prox penalties");
+        this.beta = Validate.positive("beta", beta);
         this.coupling = coupling == null ? DEFAULT_COUPLING : coupling;
         this.layerName = layerName;
         this.layout = layout;

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.splitting;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -22,9 +23,8 @@ public record WeightLayout(@JsonProperty("shape") long[] shape, @JsonProperty("o
 
     @JsonCreator
     public WeightLayout {
-        if (shape == null || shape.length < 2) {
-            throw new IllegalArgumentException("weight shape must have rank >= 2, got " + Arrays.toString(shape));
-        }
+        Validate.check(shape != null && shape.length >= 2,
+                () -> "weight shape must have rank >= 2, got " + Arrays.toString(shape));
     }
 
     /** The layout of a (built) layer configuration's weight. */
@@ -47,10 +47,8 @@ public record WeightLayout(@JsonProperty("shape") long[] shape, @JsonProperty("o
     }
 
     private static void requireKnown(FeedForwardLayer l, long nIn) {
-        if (nIn <= 0) {
-            throw new IllegalArgumentException("Layer '" + l.getLayerName() + "' has no nIn yet: build the "
-                    + "configuration with setInputType(...) (or set nIn) before adding a sparse method");
-        }
+        Validate.check(nIn > 0, () -> "Layer '" + l.getLayerName() + "' has no nIn yet: build the "
+                + "configuration with setInputType(...) (or set nIn) before adding a sparse method");
     }
 
     /** {@code param} in this layout (a view when {@code param} is the flat weight view). */
