@@ -43,8 +43,8 @@ public final class LayerLatencyBreakdown {
             throw new IllegalArgumentException("batch and repetitions must be >= 1, got " + batch + " and " + reps);
         }
         MultiLayerNetwork before = switch (name) {
-            case "lenet5" -> new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
-            case "vgg16" -> new Vgg16().inputShape(InputShape.FASHION_MNIST).init();
+            case "lenet5" -> new LeNet5().withInputShape(InputShape.FASHION_MNIST).init();
+            case "vgg16" -> new Vgg16().withInputShape(InputShape.FASHION_MNIST).init();
             default -> throw new IllegalArgumentException("network must be lenet5 or vgg16, got '" + name + "'");
         };
         List<MultiLayerNetwork> nets = new ArrayList<>(List.of(before));

@@ -31,7 +31,7 @@ final class ResNet20Step {
         }
         this.format = format;
         this.batch = batch;
-        this.net = ResNetCifar.resnet20().inputShape(InputShape.CIFAR).dataFormat(format).seed(1).init();
+        this.net = ResNetCifar.resnet20().withInputShape(InputShape.CIFAR).withDataFormat(format).withSeed(1).init();
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(DataType.FLOAT, batch, 3, 32, 32);
         if (format == CNN2DFormat.NHWC) {

@@ -40,8 +40,8 @@ public final class SpeedBenchmark {
         DataSet data = randomBatch(batch);
         ComputationGraph plain = resnet20();
         ComputationGraph control = resnet20();
-        ComputationGraph rvsm = SparseTraining.rvsm(new L0Penalty(1e-6), 1e-2).replaceWeightsEachEpoch(false).attach(resnet20());
-        ComputationGraph rgsm = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1).replaceWeightsEachEpoch(false)
+        ComputationGraph rvsm = SparseTraining.rvsm(new L0Penalty(1e-6), 1e-2).withReplaceWeightsEachEpoch(false).attach(resnet20());
+        ComputationGraph rgsm = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1).withReplaceWeightsEachEpoch(false)
                 .attach(resnet20());
         ComputationGraph admm = SparseTraining.with(new AdmmPruning(MagnitudeProjection.elementwise(0.6), 1e-2, 1,
                 Integer.MAX_VALUE)).attach(resnet20());
@@ -78,7 +78,7 @@ public final class SpeedBenchmark {
     }
 
     private static ComputationGraph resnet20() {
-        return ResNetCifar.resnet20().inputShape(InputShape.CIFAR).seed(1).init();
+        return ResNetCifar.resnet20().withInputShape(InputShape.CIFAR).withSeed(1).init();
     }
 
     private static DataSet randomBatch(int n) {

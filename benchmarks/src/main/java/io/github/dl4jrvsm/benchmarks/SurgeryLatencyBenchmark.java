@@ -57,9 +57,9 @@ public final class SurgeryLatencyBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getenv("OMP_NUM_THREADS"));
         Map<String, Supplier<Model>> models = new LinkedHashMap<>();
         InputShape grey = InputShape.FASHION_MNIST;
-        models.put("LeNet-5", () -> new LeNet5().inputShape(grey).init());
-        models.put("VGG16", () -> new Vgg16().inputShape(grey).init());
-        models.put("ResNet20", () -> ResNetCifar.resnet20().inputShape(grey).init());
+        models.put("LeNet-5", () -> new LeNet5().withInputShape(grey).init());
+        models.put("VGG16", () -> new Vgg16().withInputShape(grey).init());
+        models.put("ResNet20", () -> ResNetCifar.resnet20().withInputShape(grey).init());
 
         StringBuilder table = new StringBuilder("| network | rate | FLOPs speed-up | batch | latency speed-up | off by | "
                 + "folded: latency speed-up | folded: off by |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -51,11 +51,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Model model = TrainCommand.restore(in.toFile());
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0, examples, 0);
         RobustnessReport r = new RobustnessEvaluation()
-                .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))
-                .attack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
-                .attack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, 0))
-                .epsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).eotSamples(eot).maxExamples(examples)
-                .sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+                .withAttack("A2", ProjectedGradientDescent.fgsm(attack.eps))
+                .withAttack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
+                .withAttack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, 0))
+                .withEpsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).withEotSamples(eot).withMaxExamples(examples)
+                .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
         PrintWriter log = spec.commandLine().getOut();
         log.print(r.toMarkdown());

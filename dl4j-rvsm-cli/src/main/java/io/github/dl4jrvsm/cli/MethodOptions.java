@@ -87,7 +87,7 @@ final class MethodOptions {
     SparseTraining restrictLayers(SparseTraining training, Model model) {
         return switch (sparseLayers) {
             case "all" -> training;
-            case "conv" -> training.layers(NamedLayer.of(model).stream()
+            case "conv" -> training.withLayers(NamedLayer.of(model).stream()
                     .filter(l -> l.config() instanceof ConvolutionLayer)
                     .map(NamedLayer::name).toArray(String[]::new));
             default -> throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");

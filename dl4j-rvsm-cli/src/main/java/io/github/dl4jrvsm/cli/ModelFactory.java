@@ -59,7 +59,7 @@ final class ModelFactory {
             schedule.put(d, current);
             previous = d;
         }
-        return zoo(name).inputShape(shape).classes(classes).seed(seed)
-                .updater(new Nesterovs(new MapSchedule(ScheduleType.EPOCH, schedule), 0.9));
+        return zoo(name).withInputShape(shape).withClasses(classes).withSeed(seed)
+                .withUpdater(new Nesterovs(new MapSchedule(ScheduleType.EPOCH, schedule), 0.9));
     }
 }

@@ -137,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         SparseTraining sparse = method.training(Math.max(1, batchesPerEpoch * epochs * 3 / 4));
         PruneRetrain pruning = method.pruneRetrain(epochs, seed);
         if (sparse != null) {
-            sparse.batchNormData(new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch), 16);
+            sparse = sparse.withBatchNormData(new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch), 16);
         }
         Files.createDirectories(out);
         Path checkpoint = out.resolve("checkpoint.zip"), best = out.resolve("best.zip"), statePath = out.resolve("state.json");
@@ -215,7 +215,7 @@ final class TrainCommand implements Callable<Integer> {
         DataSetIterator bn = new ListDataSetIterator<>(TrainingData.head(data.train(), 1024).asList(), batch);
         Model sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, bn);
         SparseModelSerializer.write(sparseModel, out.resolve("model.zip").toFile());
-        RobustnessReport robustness = evaluation().sparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+        RobustnessReport robustness = evaluation().withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
         RunReport report = new RunReport(settings, data.source(), CpuBackend.describe(), state.history(),
                 state.bestEpoch(), robustness, robustness.sparsity(), (System.nanoTime() - start) / 1e9);
@@ -231,17 +231,17 @@ final class TrainCommand implements Callable<Integer> {
     /** A1..A5 and the epsilon curve on --eval-examples, or with --no-robustness A1 alone on the whole test set. */
     private RobustnessEvaluation evaluation() {
         if (!robustness) {
-            return new RobustnessEvaluation().attack("A2", null).attack("A3", null).attack("A4", null).attack("A5", null)
-                    .epsilons();
+            return new RobustnessEvaluation().withAttack("A2", null).withAttack("A3", null).withAttack("A4", null).withAttack("A5", null)
+                    .withEpsilons();
         }
         RobustnessEvaluation e = new RobustnessEvaluation()
-                .attack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, seed))
-                .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))
-                .attack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
-                .epsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).maxExamples(evalExamples);
+                .withAttack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, seed))
+                .withAttack("A2", ProjectedGradientDescent.fgsm(attack.eps))
+                .withAttack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
+                .withEpsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).withMaxExamples(evalExamples);
         for (String key : List.of("A2", "A3", "A4", "A5")) {
             if (!evalAttacks.contains(key)) {
-                e.attack(key, null);
+                e = e.withAttack(key, null);
             }
         }
         return e;

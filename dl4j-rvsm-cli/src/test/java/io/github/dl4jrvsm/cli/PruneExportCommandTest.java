@@ -42,7 +42,7 @@ class PruneExportCommandTest {
 
     /** LeNet-5 on 1x28x28 with conv2 filters 0..5 and fc1 neurons 0..59 zeroed (biases left non-zero). */
     private Path sparseLeNet(boolean zero) throws Exception {
-        MultiLayerNetwork net = new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
+        MultiLayerNetwork net = new LeNet5().withInputShape(InputShape.FASHION_MNIST).init();
         net.getLayer(1 + 1).getParam("b").assign(0.3);
         if (zero) {
             net.getLayer(2).getParam("W").get(NDArrayIndex.interval(0, 6), NDArrayIndex.all(), NDArrayIndex.all(),

@@ -57,7 +57,7 @@ public final class SparkRvsmJob {
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(32)
                     .batchSizePerWorker(32).averagingFrequency(5).workerPrefetchNumBatches(2)
                     .rngSeed(42).build();
-            MultiLayerConfiguration net = SparseTraining.rvsm(new L0Penalty(1e-5), 1e-2).replaceWeightsEachEpoch(false)
+            MultiLayerConfiguration net = SparseTraining.rvsm(new L0Penalty(1e-5), 1e-2).withReplaceWeightsEachEpoch(false)
                     .applyTo(network());
             SparkDl4jMultiLayer spark = new SparkDl4jMultiLayer(sc, net, tm);
             for (int e = 0; e < epochs; e++) {

@@ -46,7 +46,7 @@ class SharedTrainingMasterTest {
         System.setProperty("aeron.publication.unblock.timeout", "60000000000");
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             // quantized updates, not parameters, are exchanged; u = prox(w) must still be exact on the driver's model
-            MultiLayerConfiguration conf = SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).replaceWeightsEachEpoch(false)
+            MultiLayerConfiguration conf = SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).withReplaceWeightsEachEpoch(false)
                     .applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
             VoidConfiguration voidConf = VoidConfiguration.builder().unicastPort(40123).networkMask("127.0.0.0/8")
                     .controllerAddress("127.0.0.1").build();

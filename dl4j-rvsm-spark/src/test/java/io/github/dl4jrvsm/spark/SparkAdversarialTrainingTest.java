@@ -48,7 +48,7 @@ class SparkAdversarialTrainingTest {
     private static final ProjectedGradientDescent TRAINING_ATTACK = ProjectedGradientDescent.pgd(EPS, EPS / 3, 5);
 
     private static MultiLayerConfiguration rvsmConf() {
-        return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).replaceWeightsEachEpoch(false)
+        return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).withReplaceWeightsEachEpoch(false)
                 .applyTo(TestNetworks.mlp(14 * 14, 32, 10, new Adam(1e-2), 7));
     }
 

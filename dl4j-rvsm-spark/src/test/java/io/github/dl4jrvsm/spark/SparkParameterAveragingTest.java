@@ -45,7 +45,7 @@ class SparkParameterAveragingTest {
 
     @Test
     void rvsmOnSparkIsExactlySparseAndCloseToSingleMachine() {
-        SparseTraining method = SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).replaceWeightsEachEpoch(false);
+        SparseTraining method = SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).withReplaceWeightsEachEpoch(false);
         MultiLayerConfiguration conf = method.applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
         MultiLayerNetwork single = new MultiLayerNetwork(conf.clone());
         single.init();
@@ -90,7 +90,7 @@ class SparkParameterAveragingTest {
             Arrays.sort(initial);
             double lambda1 = initial[initial.length / 2] * initial[initial.length / 2] / 2;
             var graphConf = SparseTraining.rgsm(new GroupL0LassoPenalty(lambda1, 0), 1.0)
-                    .layers("conv1", "conv2").replaceWeightsEachEpoch(false)
+                    .withLayers("conv1", "conv2").withReplaceWeightsEachEpoch(false)
                     .applyTo(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.05, 0.9), 5));
             ParameterAveragingTrainingMaster tm = new ParameterAveragingTrainingMaster.Builder(16)
                     .batchSizePerWorker(16).averagingFrequency(2).workerPrefetchNumBatches(0).rngSeed(12345).build();
@@ -107,7 +107,7 @@ class SparkParameterAveragingTest {
 
             MultiLayerConfiguration admmConf = SparseTraining.with(new AdmmPruning(
                             MagnitudeProjection.elementwise(0.7), 1e-2, 2, 20))
-                    .layers("hidden").applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
+                    .withLayers("hidden").applyTo(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
             SparkDl4jMultiLayer admm = new SparkDl4jMultiLayer(jsc, admmConf, new ParameterAveragingTrainingMaster.Builder(32)
                     .batchSizePerWorker(32).averagingFrequency(3).workerPrefetchNumBatches(0).rngSeed(12345).build());
             JavaRDD<DataSet> blobs = jsc.parallelize(TRAIN.batchBy(32), 2);

@@ -9,6 +9,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
 
+import java.util.List;
+
 /**
  * EnResNet (Wang et al., NeurIPS 2019): an ensemble of pre-activation CIFAR ResNets trained jointly in one
  * {@link ComputationGraph}, with Gaussian noise {@code c * std(out) * N(0, 1)} added after every residual sum
@@ -20,55 +22,58 @@ import io.github.dl4jrvsm.zoo.layers.RelativeGaussianNoise;
  * reference code, and {@code output(...)} / {@code evaluate(...)} work as for any classifier.
  *
  * <p>Defaults: 2 members of depth 20 (En2ResNet20), {@code c = 0.1}, noise on at inference (the defence: the noise
- * is part of the model, also under attack); {@link #noiseAtInference(boolean)} switches it off for deterministic
- * evaluation, and the switch is saved with the configuration.
+ * is part of the model, also under attack); {@link #withNoiseAtInference(boolean)} switches it off for deterministic
+ * evaluation, and the switch is saved with the configuration. Every member is the {@link ResNetCifar} this model
+ * holds, so depth and noise are checked and described in one place.
  */
 public final class EnResNet extends GraphZooModel<EnResNet> {
 
     private int members = 2;
-    private int depth = 20;
-    private double noise = RelativeGaussianNoise.DEFAULT_COEFFICIENT;
-    private boolean noiseAtInference = true;
+    private ResNetCifar member = ResNetCifar.resnet20().withNoise(RelativeGaussianNoise.DEFAULT_COEFFICIENT);
 
     /** En{members}ResNet{depth}, e.g. {@code EnResNet.of(5, 20)} for En5ResNet20. */
     public static EnResNet of(int members, int depth) {
-        return new EnResNet().members(members).depth(depth);
-    }
-
-    public EnResNet members(int members) {
-        if (members < 1) {
-            throw new IllegalArgumentException("an ensemble needs >= 1 members, got " + members);
-        }
-        this.members = members;
-        return this;
-    }
-
-    /** Depth of every member, {@code 6n + 2}. */
-    public EnResNet depth(int depth) {
-        ResNetCifar.blocksPerStage(depth);
-        this.depth = depth;
-        return this;
-    }
-
-    /** Noise coefficient {@code c >= 0}; 0 gives a plain ensemble without noise layers. */
-    public EnResNet noise(double coefficient) {
-        this.noise = RelativeGaussianNoise.checkedCoefficient(coefficient);
-        return this;
-    }
-
-    public EnResNet noiseAtInference(boolean on) {
-        this.noiseAtInference = on;
-        return this;
+        return new EnResNet().withMembers(members).withDepth(depth);
     }
 
     public int members() {
         return members;
     }
 
+    public EnResNet withMembers(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("an ensemble needs >= 1 members, got " + n);
+        }
+        return copy(m -> m.members = n);
+    }
+
+    /** A copy whose members have depth {@code 6n + 2}. */
+    public EnResNet withDepth(int depth) {
+        ResNetCifar deeper = member.withDepth(depth);
+        return copy(m -> m.member = deeper);
+    }
+
+    /** A copy with noise coefficient {@code c >= 0}; 0 gives a plain ensemble without noise layers. */
+    public EnResNet withNoise(double coefficient) {
+        ResNetCifar noisy = member.withNoise(coefficient);
+        return copy(m -> m.member = noisy);
+    }
+
+    /** A copy whose noise is on (default) or off at inference. */
+    public EnResNet withNoiseAtInference(boolean on) {
+        ResNetCifar switched = member.withNoiseAtInference(on);
+        return copy(m -> m.member = switched);
+    }
+
+    @Override
+    protected List<Object> architecture() {
+        return List.of(members, member);
+    }
+
     @Override
     public ComputationGraphConfiguration conf() {
         GraphBuilder g = base().graphBuilder().addInputs("input");
-        ResNetBody body = ResNetCifar.depth(depth).noise(noise).noiseAtInference(noiseAtInference).body();
+        ResNetBody body = member.body();
         Layers layers = layers();
         String[] logits = new String[members];
         for (int m = 0; m < members; m++) {

@@ -11,8 +11,6 @@ public abstract class GraphZooModel<B extends GraphZooModel<B>> extends ZooModel
 
     @Override
     public final ComputationGraph init() {
-        ComputationGraph net = new ComputationGraph(conf());
-        net.init();
-        return net;
+        return initialised(new ComputationGraph(conf()));
     }
 }

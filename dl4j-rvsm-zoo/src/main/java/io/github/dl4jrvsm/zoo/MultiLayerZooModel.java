@@ -11,8 +11,6 @@ public abstract class MultiLayerZooModel<B extends MultiLayerZooModel<B>> extend
 
     @Override
     public final MultiLayerNetwork init() {
-        MultiLayerNetwork net = new MultiLayerNetwork(conf());
-        net.init();
-        return net;
+        return initialised(new MultiLayerNetwork(conf()));
     }
 }

@@ -8,6 +8,8 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 
+import java.util.List;
+
 /**
  * VGG16 with batch norm in its CIFAR form, the dissertation's RVSM/RGSM benchmark, as a {@link MultiLayerNetwork}:
  * 13 3x3 convolutions (64, 64 | 128, 128 | 256 x3 | 512 x3 | 512 x3), each followed by batch norm + ReLU, a 2x2 max
@@ -15,7 +17,7 @@ import org.nd4j.linalg.activations.Activation;
  *
  * <p>Names: {@code block2.conv1}, {@code block2.bn1}, {@code block2.pool}, ... The pools use DL4J's "same" mode
  * (output {@code ceil(in / 2)}), so five halvings take 32x32 and 28x28 inputs alike down to 1x1 x 512, and the head
- * has the same size for both (about 15.0 M parameters). The head width is {@link #headWidth(int)} (default
+ * has the same size for both (about 15.0 M parameters). The head width is {@link #withHeadWidth(int)} (default
  * {@value #DEFAULT_HEAD_WIDTH}); the other defaults are {@link ZooModel}'s.
  */
 public final class Vgg16 extends MultiLayerZooModel<Vgg16> {
@@ -25,12 +27,16 @@ public final class Vgg16 extends MultiLayerZooModel<Vgg16> {
 
     private int headWidth = DEFAULT_HEAD_WIDTH;
 
-    public Vgg16 headWidth(int width) {
+    public Vgg16 withHeadWidth(int width) {
         if (width < 1) {
             throw new IllegalArgumentException("head width must be >= 1, got " + width);
         }
-        this.headWidth = width;
-        return this;
+        return copy(m -> m.headWidth = width);
+    }
+
+    @Override
+    protected List<Object> architecture() {
+        return List.of(headWidth);
     }
 
     @Override

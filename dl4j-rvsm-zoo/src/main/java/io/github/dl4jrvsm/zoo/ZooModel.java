@@ -8,9 +8,13 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
- * The options every zoo model shares, as a fluent builder; subclasses add their architecture's own and build the DL4J
- * configuration ({@code conf()}) or an initialised network ({@link #init()}).
+ * The options every zoo model shares, as an immutable value; subclasses add their architecture's own and build the DL4J
+ * configuration ({@code conf()}) or an initialised network ({@link #init()}). Every {@code with} method returns a
+ * changed copy, so one model description can be shared and varied; equal descriptions build equal configurations.
  *
  * <p>Defaults, and why:
  * <ul>
@@ -21,17 +25,18 @@ import org.nd4j.linalg.learning.config.Nesterovs;
  *   <li>convolutions {@link HeFanOutNormal}: the authors' {@code N(0, sqrt(2/(k*k*out)))};</li>
  *   <li>dense layers {@code WeightInit.XAVIER}: keeps the logits of a fresh network small;</li>
  *   <li>l2 weight decay 0: the dissertation used 5e-4, but with sparse training the penalty is usually the only
- *       regulariser wanted; {@link #l2(double)} adds it to every weight (never to batch-norm or biases).</li>
+ *       regulariser wanted; {@link #withL2(double)} adds it to every weight (never to batch-norm or biases).</li>
  * </ul>
  * Every layer has an explicit activation, so DL4J's global default (sigmoid) never leaks into a model.
  *
- * @param <B> the concrete builder, for fluent chaining
+ * @param <B> the concrete model, so that every {@code with} method returns it
  */
-public abstract class ZooModel<B extends ZooModel<B>> {
+public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
 
     public static final int DEFAULT_CLASSES = 10;
     public static final long DEFAULT_SEED = 42;
 
+    // Not final only so that copy() can set them on a fresh clone; no instance is changed after a with method returns.
     private InputShape inputShape = InputShape.CIFAR;
     private int classes = DEFAULT_CLASSES;
     private IUpdater updater = new Nesterovs(0.1, 0.9);
@@ -40,97 +45,125 @@ public abstract class ZooModel<B extends ZooModel<B>> {
     private IWeightInit denseInit = WeightInit.XAVIER.getWeightInitFunction();
     private double l2;
 
+    /** A copy of this model with {@code change} applied to the copy: how every {@code with} method leaves it as is. */
     @SuppressWarnings("unchecked")
-    private B self() {
-        return (B) this;
-    }
-
-    public B inputShape(InputShape shape) {
-        if (shape == null) {
-            throw new IllegalArgumentException("input shape must not be null; e.g. InputShape.CIFAR or "
-                    + "InputShape.FASHION_MNIST");
+    protected final B copy(Consumer<? super B> change) {
+        try {
+            B c = (B) clone();
+            change.accept(c);
+            return c;
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("ZooModel implements Cloneable", e);
         }
-        this.inputShape = shape;
-        return self();
     }
 
-    /** Same as {@code inputShape(new InputShape(channels, height, width))}. */
-    public B inputShape(int channels, int height, int width) {
-        return inputShape(new InputShape(channels, height, width));
-    }
-
-    public B classes(int classes) {
-        if (classes < 2) {
-            throw new IllegalArgumentException("number of classes must be >= 2, got " + classes);
+    private static <T> T required(T value, String message) {
+        if (value == null) {
+            throw new IllegalArgumentException(message);
         }
-        this.classes = classes;
-        return self();
-    }
-
-    public B updater(IUpdater updater) {
-        if (updater == null) {
-            throw new IllegalArgumentException("updater must not be null; e.g. new Nesterovs(0.1, 0.9)");
-        }
-        this.updater = updater;
-        return self();
-    }
-
-    public B seed(long seed) {
-        this.seed = seed;
-        return self();
-    }
-
-    public B convolutionInit(IWeightInit init) {
-        if (init == null) {
-            throw new IllegalArgumentException("convolution weight init must not be null; e.g. new HeFanOutNormal()");
-        }
-        this.convolutionInit = init;
-        return self();
-    }
-
-    public B denseInit(IWeightInit init) {
-        if (init == null) {
-            throw new IllegalArgumentException("dense weight init must not be null; e.g. WeightInit.XAVIER"
-                    + ".getWeightInitFunction()");
-        }
-        this.denseInit = init;
-        return self();
-    }
-
-    public B l2(double coefficient) {
-        if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
-            throw new IllegalArgumentException("l2 coefficient must be a finite number >= 0, got " + coefficient);
-        }
-        this.l2 = coefficient;
-        return self();
+        return value;
     }
 
     public InputShape inputShape() {
         return inputShape;
     }
 
+    public B withInputShape(InputShape shape) {
+        InputShape s = required(shape, "input shape must not be null; e.g. InputShape.CIFAR or InputShape.FASHION_MNIST");
+        return copy((ZooModel<B> m) -> m.inputShape = s);
+    }
+
+    /** Same as {@code withInputShape(new InputShape(channels, height, width))}. */
+    public B withInputShape(int channels, int height, int width) {
+        return withInputShape(new InputShape(channels, height, width));
+    }
+
     public int classes() {
         return classes;
     }
 
+    public B withClasses(int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("number of classes must be >= 2, got " + n);
+        }
+        return copy((ZooModel<B> m) -> m.classes = n);
+    }
+
+    /** The updater; a copy, because DL4J's updaters are mutable. */
     public IUpdater updater() {
-        return updater;
+        return updater.clone();
+    }
+
+    public B withUpdater(IUpdater u) {
+        IUpdater own = required(u, "updater must not be null; e.g. new Nesterovs(0.1, 0.9)").clone();
+        return copy((ZooModel<B> m) -> m.updater = own);
     }
 
     public long seed() {
         return seed;
     }
 
+    public B withSeed(long s) {
+        return copy((ZooModel<B> m) -> m.seed = s);
+    }
+
     public IWeightInit convolutionInit() {
         return convolutionInit;
+    }
+
+    public B withConvolutionInit(IWeightInit init) {
+        required(init, "convolution weight init must not be null; e.g. new HeFanOutNormal()");
+        return copy((ZooModel<B> m) -> m.convolutionInit = init);
     }
 
     public IWeightInit denseInit() {
         return denseInit;
     }
 
+    public B withDenseInit(IWeightInit init) {
+        required(init, "dense weight init must not be null; e.g. WeightInit.XAVIER.getWeightInitFunction()");
+        return copy((ZooModel<B> m) -> m.denseInit = init);
+    }
+
     public double l2() {
         return l2;
+    }
+
+    public B withL2(double coefficient) {
+        if (!(coefficient >= 0) || Double.isInfinite(coefficient)) {
+            throw new IllegalArgumentException("l2 coefficient must be a finite number >= 0, got " + coefficient);
+        }
+        return copy((ZooModel<B> m) -> m.l2 = coefficient);
+    }
+
+    /** The settings of the subclass's own, in a fixed order, so that equals and hashCode cover them. */
+    protected List<Object> architecture() {
+        return List.of();
+    }
+
+    private List<Object> settings() {
+        return List.of(inputShape, classes, updater, seed, convolutionInit, denseInit, l2, architecture());
+    }
+
+    @Override
+    public final boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((ZooModel<?>) o).settings().equals(settings());
+    }
+
+    @Override
+    public final int hashCode() {
+        return getClass().hashCode() * 31 + settings().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + settings();
+    }
+
+    /** Initialises a network built from this model's configuration. */
+    protected static <M extends Model> M initialised(M net) {
+        net.init();
+        return net;
     }
 
     /** A new, initialised network for this configuration. */

@@ -11,14 +11,14 @@
  *       {@link io.github.dl4jrvsm.zoo.ResNet18}, in their CIFAR forms.</li>
  * </ul>
  *
- * Every model is a fluent builder ({@link io.github.dl4jrvsm.zoo.ZooModel}) with the input shape
- * ({@link io.github.dl4jrvsm.zoo.InputShape}, e.g. Fashion-MNIST 1x28x28 or CIFAR 3x32x32), class count, updater,
- * seed and weight initialisation as options; {@code conf()} gives the DL4J configuration and {@code init()} an
+ * Every model is an immutable value ({@link io.github.dl4jrvsm.zoo.ZooModel}) whose {@code with} methods return
+ * changed copies: the input shape ({@link io.github.dl4jrvsm.zoo.InputShape}, e.g. Fashion-MNIST 1x28x28 or CIFAR
+ * 3x32x32), class count, updater, seed and weight initialisation; {@code conf()} gives the DL4J configuration and {@code init()} an
  * initialised network:
  *
  * <pre>{@code
- * ComputationGraph net = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1.0).batchNormData(bnData)
- *         .graph(EnResNet.of(2, 20).inputShape(InputShape.CIFAR).conf());
+ * ComputationGraph net = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1.0).withBatchNormData(bnData)
+ *         .graph(EnResNet.of(2, 20).withInputShape(InputShape.CIFAR).conf());
  * }</pre>
  */
 package io.github.dl4jrvsm.zoo;

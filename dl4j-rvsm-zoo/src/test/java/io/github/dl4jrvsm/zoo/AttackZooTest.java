@@ -27,11 +27,11 @@ class AttackZooTest {
     static Stream<Arguments> families() {
         InputShape grey = InputShape.FASHION_MNIST;
         return Stream.of(
-                Arguments.of("LeNet-5", (Supplier<Model>) () -> new LeNet5().inputShape(grey).init()),
-                Arguments.of("ResNet20", (Supplier<Model>) () -> ResNetCifar.resnet20().inputShape(grey).init()),
-                Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).inputShape(grey).init()),
-                Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().inputShape(grey).init()),
-                Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().inputShape(grey).init()));
+                Arguments.of("LeNet-5", (Supplier<Model>) () -> new LeNet5().withInputShape(grey).init()),
+                Arguments.of("ResNet20", (Supplier<Model>) () -> ResNetCifar.resnet20().withInputShape(grey).init()),
+                Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).withInputShape(grey).init()),
+                Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().withInputShape(grey).init()),
+                Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().withInputShape(grey).init()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -49,13 +49,13 @@ class AttackZooTest {
 
     @Test
     void expectationOverTransformationAveragesTheNoise() {
-        Model en = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST).init();
+        Model en = EnResNet.of(2, 8).withInputShape(InputShape.FASHION_MNIST).init();
         DataSet d = FashionMnist.train(4);
         AttackModel one = AttackModel.of(en), many = AttackModel.of(en).withEot(16);
         double spreadOne = spread(one, d), spreadMany = spread(many, d);
         assertTrue(spreadMany < spreadOne / 2, "16 samples must average the noise out: " + spreadMany + " vs " + spreadOne);
         // with the noise switched off at inference the gradient is deterministic
-        Model quiet = EnResNet.of(2, 8).noiseAtInference(false).inputShape(InputShape.FASHION_MNIST).init();
+        Model quiet = EnResNet.of(2, 8).withNoiseAtInference(false).withInputShape(InputShape.FASHION_MNIST).init();
         AttackModel q = AttackModel.of(quiet);
         assertFalse(q.isRandomized());
         assertEquals(0.0, spread(q, d), 0.0);

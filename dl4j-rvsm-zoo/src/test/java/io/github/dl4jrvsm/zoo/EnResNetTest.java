@@ -67,7 +67,7 @@ class EnResNetTest {
 
     @Test
     void outputIsTheSoftmaxOfTheAveragedMemberLogits() {
-        ComputationGraph net = EnResNet.of(3, 8).inputShape(InputShape.FASHION_MNIST).noiseAtInference(false).init();
+        ComputationGraph net = EnResNet.of(3, 8).withInputShape(InputShape.FASHION_MNIST).withNoiseAtInference(false).init();
         INDArray x = ZooTestSupport.randomImages(InputShape.FASHION_MNIST, 4, 2);
         Map<String, INDArray> acts = net.feedForward(x, false);
         INDArray mean = acts.get("member1.logits").add(acts.get("member2.logits")).add(acts.get("member3.logits"))
@@ -85,10 +85,10 @@ class EnResNetTest {
         INDArray x = ZooTestSupport.randomImages(InputShape.CIFAR, 2, 3);
         ComputationGraph noisy = EnResNet.of(2, 8).init();
         assertNotEquals(noisy.outputSingle(x), noisy.outputSingle(x), "two inference passes must differ");
-        ComputationGraph quiet = EnResNet.of(2, 8).noiseAtInference(false).init();
+        ComputationGraph quiet = EnResNet.of(2, 8).withNoiseAtInference(false).init();
         assertEquals(quiet.outputSingle(x), quiet.outputSingle(x), "no noise at inference: deterministic");
         assertNotEquals(quiet.output(true, x)[0], quiet.output(true, x)[0], "training passes stay noisy");
-        ComputationGraph plain = EnResNet.of(2, 8).noise(0).init();
+        ComputationGraph plain = EnResNet.of(2, 8).withNoise(0).init();
         assertEquals(plain.outputSingle(x), plain.outputSingle(x));
         assertEquals(2 * RESNET20 - 2 * (RESNET20 - ResNetCifar.depth(8).init().numParams()), plain.numParams());
     }
@@ -96,7 +96,7 @@ class EnResNetTest {
     @Test
     void evaluationWorksOnTheProbabilities() {
         DataSet d = FashionMnist.train(32);
-        ComputationGraph net = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST).init();
+        ComputationGraph net = EnResNet.of(2, 8).withInputShape(InputShape.FASHION_MNIST).init();
         Evaluation e = net.evaluate(new ListDataSetIterator<>(d.asList(), 16));
         assertEquals(32, e.getNumRowCounter());
         assertTrue(e.accuracy() >= 0 && e.accuracy() <= 1);
@@ -107,7 +107,7 @@ class EnResNetTest {
         assertThrows(IllegalArgumentException.class, () -> EnResNet.of(0, 20));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EnResNet.of(2, 21));
         assertTrue(e.getMessage().contains("21"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new EnResNet().noise(-1));
+        assertThrows(IllegalArgumentException.class, () -> new EnResNet().withNoise(-1));
     }
 
     @Test

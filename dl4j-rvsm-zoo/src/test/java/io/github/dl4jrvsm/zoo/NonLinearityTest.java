@@ -28,11 +28,11 @@ class NonLinearityTest {
 
     @Test
     void everyFamilyIsNonLinearAndNoBatchNormCarriesAnActivation() {
-        List<ZooModel<?>> zoo = List.of(ResNetCifar.resnet20().inputShape(InputShape.FASHION_MNIST),
-                ResNetCifar.resnet20().variant(ResNetVariant.POST_ACTIVATION).inputShape(InputShape.FASHION_MNIST),
-                EnResNet.of(2, 20).noiseAtInference(false).inputShape(InputShape.FASHION_MNIST),
-                new Vgg16().inputShape(InputShape.FASHION_MNIST), new ResNet18().inputShape(InputShape.FASHION_MNIST),
-                new LeNet5().inputShape(InputShape.FASHION_MNIST));
+        List<ZooModel<?>> zoo = List.of(ResNetCifar.resnet20().withInputShape(InputShape.FASHION_MNIST),
+                ResNetCifar.resnet20().withVariant(ResNetVariant.POST_ACTIVATION).withInputShape(InputShape.FASHION_MNIST),
+                EnResNet.of(2, 20).withNoiseAtInference(false).withInputShape(InputShape.FASHION_MNIST),
+                new Vgg16().withInputShape(InputShape.FASHION_MNIST), new ResNet18().withInputShape(InputShape.FASHION_MNIST),
+                new LeNet5().withInputShape(InputShape.FASHION_MNIST));
         for (ZooModel<?> z : zoo) {
             Model m = z.init();
             int relus = 0;

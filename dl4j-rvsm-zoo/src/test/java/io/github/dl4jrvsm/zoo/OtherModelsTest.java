@@ -26,8 +26,8 @@ class OtherModelsTest {
 
     @Test
     void leNet5() {
-        MultiLayerNetwork grey = new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
-        MultiLayerNetwork colour = new LeNet5().inputShape(InputShape.CIFAR).init();
+        MultiLayerNetwork grey = new LeNet5().withInputShape(InputShape.FASHION_MNIST).init();
+        MultiLayerNetwork colour = new LeNet5().withInputShape(InputShape.CIFAR).init();
         System.out.printf("LeNet-5: %,d parameters (1x28x28), %,d (3x32x32)%n", grey.numParams(), colour.numParams());
         assertEquals(61_706, grey.numParams(), "the classic LeNet-5 size");
         assertEquals(83_126, colour.numParams(), "3 input channels and a 6x6 map before fc1");
@@ -40,7 +40,7 @@ class OtherModelsTest {
     @Test
     void vgg16() {
         MultiLayerNetwork colour = new Vgg16().init();
-        MultiLayerNetwork grey = new Vgg16().inputShape(InputShape.FASHION_MNIST).classes(5).init();
+        MultiLayerNetwork grey = new Vgg16().withInputShape(InputShape.FASHION_MNIST).withClasses(5).init();
         System.out.printf("VGG16-BN: %,d parameters (3x32x32), %,d trainable; %,d (1x28x28, 5 classes)%n",
                 colour.numParams(), ZooTestSupport.trainableParams(colour), grey.numParams());
         assertEquals(15_257_802, colour.numParams());
@@ -56,13 +56,13 @@ class OtherModelsTest {
         assertEquals("block5.relu3", colour.getLayer(colour.getLayers().length - 5).conf().getLayer().getLayerName());
         assertOutputs(colour, InputShape.CIFAR, 10);
         assertOutputs(grey, InputShape.FASHION_MNIST, 5);
-        assertThrows(IllegalArgumentException.class, () -> new Vgg16().headWidth(0));
+        assertThrows(IllegalArgumentException.class, () -> new Vgg16().withHeadWidth(0));
     }
 
     @Test
     void resNet18() {
         var colour = new ResNet18().init();
-        var grey = new ResNet18().inputShape(InputShape.FASHION_MNIST).init();
+        var grey = new ResNet18().withInputShape(InputShape.FASHION_MNIST).init();
         System.out.printf("ResNet18 (CIFAR): %,d parameters (3x32x32), %,d trainable; %,d (1x28x28)%n",
                 colour.numParams(), ZooTestSupport.trainableParams(colour), grey.numParams());
         assertEquals(11_183_562, colour.numParams());

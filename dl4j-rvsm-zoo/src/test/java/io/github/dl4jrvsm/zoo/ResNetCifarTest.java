@@ -41,7 +41,7 @@ class ResNetCifarTest {
 
     @Test
     void greyInputOnlyShrinksTheStem() {
-        ComputationGraph net = ResNetCifar.resnet20().inputShape(InputShape.FASHION_MNIST).init();
+        ComputationGraph net = ResNetCifar.resnet20().withInputShape(InputShape.FASHION_MNIST).init();
         System.out.printf("ResNet20 (pre-activation, 1x28x28): %,d parameters%n", net.numParams());
         assertEquals(273_658 - 2 * 16 * 9, net.numParams());
         assertArrayEquals(new long[]{16, 1, 3, 3}, net.getLayer("stem.conv").getParam("W").shape());
@@ -49,7 +49,7 @@ class ResNetCifarTest {
 
     @Test
     void postActivationParameterCount() {
-        ComputationGraph net = ResNetCifar.resnet20().variant(ResNetVariant.POST_ACTIVATION).init();
+        ComputationGraph net = ResNetCifar.resnet20().withVariant(ResNetVariant.POST_ACTIVATION).init();
         System.out.printf("ResNet20 (post-activation, 3x32x32): %,d parameters, %,d trainable%n", net.numParams(),
                 ZooTestSupport.trainableParams(net));
         assertEquals(274_042, net.numParams());
@@ -60,7 +60,7 @@ class ResNetCifarTest {
     @ValueSource(strings = {"PRE_ACTIVATION", "POST_ACTIVATION"})
     void outputsProbabilitiesForGreyAndColourImages(ResNetVariant variant) {
         for (InputShape shape : List.of(InputShape.FASHION_MNIST, InputShape.CIFAR)) {
-            ComputationGraph net = ResNetCifar.resnet20().variant(variant).inputShape(shape).classes(7).init();
+            ComputationGraph net = ResNetCifar.resnet20().withVariant(variant).withInputShape(shape).withClasses(7).init();
             INDArray y = net.outputSingle(ZooTestSupport.randomImages(shape, 3, 1));
             assertArrayEquals(new long[]{3, 7}, y.shape(), variant + " " + shape);
             for (int i = 0; i < 3; i++) {
@@ -94,7 +94,7 @@ class ResNetCifarTest {
 
     @Test
     void postActivationWiring() {
-        ComputationGraphConfiguration conf = ResNetCifar.resnet20().variant(ResNetVariant.POST_ACTIVATION).conf();
+        ComputationGraphConfiguration conf = ResNetCifar.resnet20().withVariant(ResNetVariant.POST_ACTIVATION).conf();
         assertEquals(List.of("stage1.block3.relu"), conf.getVertexInputs().get("stage2.block1.shortcut.conv"));
         assertEquals(List.of("stage2.block1.bn2", "stage2.block1.shortcut.bn"),
                 conf.getVertexInputs().get("stage2.block1.add"));
@@ -115,19 +115,19 @@ class ResNetCifarTest {
 
     @Test
     void sameSeedSameWeights() {
-        assertEquals(ResNetCifar.resnet20().seed(7).init().params(), ResNetCifar.resnet20().seed(7).init().params());
+        assertEquals(ResNetCifar.resnet20().withSeed(7).init().params(), ResNetCifar.resnet20().withSeed(7).init().params());
     }
 
     @Test
     void channelsLastIsTheSameNetworkOnPermutedImages() {
-        ComputationGraph nchw = ResNetCifar.depth(8).seed(3).init();
-        ComputationGraph nhwc = ResNetCifar.depth(8).seed(3).dataFormat(CNN2DFormat.NHWC).init();
+        ComputationGraph nchw = ResNetCifar.depth(8).withSeed(3).init();
+        ComputationGraph nhwc = ResNetCifar.depth(8).withSeed(3).withDataFormat(CNN2DFormat.NHWC).init();
         assertEquals(nchw.params(), nhwc.params());
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 3, 32, 32);
         INDArray expected = nchw.outputSingle(x);
         INDArray actual = nhwc.outputSingle(x.permute(0, 2, 3, 1).dup());
         assertTrue(expected.equalsWithEps(actual, 1e-4), expected + " vs " + actual);
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().dataFormat(null));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withDataFormat(null));
     }
 
     @ParameterizedTest
@@ -148,11 +148,11 @@ class ResNetCifarTest {
 
     @Test
     void rejectsBadOptions() {
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().noise(-0.1));
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().noise(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().classes(1));
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().inputShape(0, 28, 28));
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().variant(null));
-        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().updater(null));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withNoise(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withNoise(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withClasses(1));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withInputShape(0, 28, 28));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withVariant(null));
+        assertThrows(IllegalArgumentException.class, () -> ResNetCifar.resnet20().withUpdater(null));
     }
 }

@@ -28,8 +28,8 @@ class SerializationTest {
 
     /** A trained step first, so that batch-norm statistics and updater state are not the initial ones. */
     private static ComputationGraph trainedEnResNet(boolean noiseAtInference) {
-        ComputationGraph net = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST)
-                .noiseAtInference(noiseAtInference).init();
+        ComputationGraph net = EnResNet.of(2, 8).withInputShape(InputShape.FASHION_MNIST)
+                .withNoiseAtInference(noiseAtInference).init();
         net.fit(FashionMnist.train(16));
         return net;
     }
@@ -55,7 +55,7 @@ class SerializationTest {
 
     @Test
     void noiseAtInferenceSurvivesModelSerializer() throws IOException {
-        ComputationGraph net = EnResNet.of(2, 8).inputShape(InputShape.FASHION_MNIST).init();
+        ComputationGraph net = EnResNet.of(2, 8).withInputShape(InputShape.FASHION_MNIST).init();
         File file = dir.resolve("noisy.zip").toFile();
         ModelSerializer.writeModel(net, file, false);
         ComputationGraph restored = ModelSerializer.restoreComputationGraph(file, false);
@@ -79,16 +79,16 @@ class SerializationTest {
 
     @Test
     void resNetAndVggConfigurationsRoundTripThroughJson() {
-        ComputationGraphConfiguration resnet = ResNetCifar.resnet20().variant(ResNetVariant.POST_ACTIVATION)
-                .noise(0.2).noiseAtInference(false).conf();
+        ComputationGraphConfiguration resnet = ResNetCifar.resnet20().withVariant(ResNetVariant.POST_ACTIVATION)
+                .withNoise(0.2).withNoiseAtInference(false).conf();
         assertEquals(resnet, ComputationGraphConfiguration.fromJson(resnet.toJson()));
-        MultiLayerConfiguration vgg = new Vgg16().inputShape(InputShape.FASHION_MNIST).conf();
+        MultiLayerConfiguration vgg = new Vgg16().withInputShape(InputShape.FASHION_MNIST).conf();
         assertEquals(vgg, MultiLayerConfiguration.fromJson(vgg.toJson()));
     }
 
     @Test
     void leNetRestoredByModelSerializerGivesTheSameOutputs() throws IOException {
-        MultiLayerNetwork net = new LeNet5().inputShape(InputShape.FASHION_MNIST).init();
+        MultiLayerNetwork net = new LeNet5().withInputShape(InputShape.FASHION_MNIST).init();
         net.fit(FashionMnist.train(32));
         File file = dir.resolve("lenet.zip").toFile();
         ModelSerializer.writeModel(net, file, true);

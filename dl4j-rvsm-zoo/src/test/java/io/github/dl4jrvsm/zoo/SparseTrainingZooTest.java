@@ -39,13 +39,13 @@ class SparseTrainingZooTest {
     static Stream<Arguments> families() {
         InputShape grey = InputShape.FASHION_MNIST;
         return Stream.of(
-                family("LeNet-5", () -> new LeNet5().inputShape(grey)),
-                family("ResNet20 pre-activation", () -> ResNetCifar.resnet20().inputShape(grey)),
+                family("LeNet-5", () -> new LeNet5().withInputShape(grey)),
+                family("ResNet20 pre-activation", () -> ResNetCifar.resnet20().withInputShape(grey)),
                 family("ResNet20 post-activation",
-                        () -> ResNetCifar.resnet20().variant(ResNetVariant.POST_ACTIVATION).inputShape(grey)),
-                family("En2ResNet20", () -> EnResNet.of(2, 20).inputShape(grey)),
-                family("VGG16", () -> new Vgg16().inputShape(grey)),
-                family("ResNet18", () -> new ResNet18().inputShape(grey)));
+                        () -> ResNetCifar.resnet20().withVariant(ResNetVariant.POST_ACTIVATION).withInputShape(grey)),
+                family("En2ResNet20", () -> EnResNet.of(2, 20).withInputShape(grey)),
+                family("VGG16", () -> new Vgg16().withInputShape(grey)),
+                family("ResNet18", () -> new ResNet18().withInputShape(grey)));
     }
 
     private static Arguments family(String name, Supplier<ZooModel<?>> model) {
@@ -76,7 +76,7 @@ class SparseTrainingZooTest {
     private static Sparsified train(SparseTraining method, ZooModel<?> zoo) {
         Nd4j.getRandom().setSeed(3);
         // fit(DataSet) has no epochs, so the facade's epoch-end projection is off and projectInPlace is called here
-        Model net = build(method.replaceWeightsEachEpoch(false), zoo.updater(new Nesterovs(0.01, 0.9)));
+        Model net = build(method.withReplaceWeightsEachEpoch(false), zoo.withUpdater(new Nesterovs(0.01, 0.9)));
         List<NamedLayer> selected = LayerSelection.select(NamedLayer.of(net), Set.of());
         long convsAndDense = NamedLayer.of(net).stream().filter(l -> LayerSelection.isSupported(l.config())).count();
         assertEquals(convsAndDense, selected.size());

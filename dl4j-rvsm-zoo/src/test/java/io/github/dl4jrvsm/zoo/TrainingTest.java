@@ -28,16 +28,16 @@ class TrainingTest {
         // (as without warm-up in the papers), so they use 0.01 for these few steps
         Nesterovs small = new Nesterovs(0.01, 0.9);
         return Stream.of(
-                Arguments.of("LeNet-5", (Supplier<Model>) () -> new LeNet5().inputShape(grey).init(), 512, 64, 3),
+                Arguments.of("LeNet-5", (Supplier<Model>) () -> new LeNet5().withInputShape(grey).init(), 512, 64, 3),
                 Arguments.of("ResNet20 pre-activation",
-                        (Supplier<Model>) () -> ResNetCifar.resnet20().inputShape(grey).init(), 192, 32, 1),
+                        (Supplier<Model>) () -> ResNetCifar.resnet20().withInputShape(grey).init(), 192, 32, 1),
                 Arguments.of("ResNet20 post-activation", (Supplier<Model>) () -> ResNetCifar.resnet20()
-                        .variant(ResNetVariant.POST_ACTIVATION).inputShape(grey).init(), 192, 32, 1),
-                Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).inputShape(grey).init(),
+                        .withVariant(ResNetVariant.POST_ACTIVATION).withInputShape(grey).init(), 192, 32, 1),
+                Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).withInputShape(grey).init(),
                         128, 32, 2),
-                Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().inputShape(grey).updater(small).init(),
+                Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().withInputShape(grey).withUpdater(small).init(),
                         32, 16, 3),
-                Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().inputShape(grey).updater(small)
+                Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().withInputShape(grey).withUpdater(small)
                         .init(), 32, 16, 3));
     }
 

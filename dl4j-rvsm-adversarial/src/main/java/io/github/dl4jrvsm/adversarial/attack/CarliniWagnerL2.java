@@ -15,7 +15,7 @@ import java.util.Map;
  * binary-search the constant {@code c} per example. Returns the smallest successful perturbation found; examples
  * where none was found are returned unchanged. A minimisation attack: it has no epsilon.
  */
-public final class CarliniWagnerL2 implements Attack {
+public final class CarliniWagnerL2 extends AttackValue {
 
     public static final int DEFAULT_BINARY_SEARCH_STEPS = 5;
     public static final int DEFAULT_STEPS = 100;

@@ -16,7 +16,7 @@ import java.util.Map;
  * The result is a small, not norm-bounded perturbation. Unlike the script, this class clips the result to [0, 1],
  * as every attack of the library does. Prefer {@link CarliniWagnerL2} or {@link ProjectedGradientDescent#cwLinf}.
  */
-public final class LegacyCarliniWagner implements Attack {
+public final class LegacyCarliniWagner extends AttackValue {
 
     private final double epsilon;
     private final int steps;

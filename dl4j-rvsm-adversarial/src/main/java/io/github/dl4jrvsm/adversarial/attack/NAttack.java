@@ -19,7 +19,7 @@ import java.util.Random;
  * {@code max(0, log p_y - max_{c != y} log p_c)}; each iteration moves {@code mu} against the standardised-loss
  * weighted average of the samples' noise, and stops for an example once the image of {@code mu} is misclassified.
  */
-public final class NAttack implements Attack {
+public final class NAttack extends AttackValue {
 
     public static final int DEFAULT_POPULATION = 300;
     public static final int DEFAULT_ITERATIONS = 500;

@@ -19,7 +19,7 @@ import java.util.Random;
  *
  * <p>Use the factories: {@link #fgsm}, {@link #iterativeFgsm}, {@link #pgd}, {@link #cwLinf}.
  */
-public final class ProjectedGradientDescent implements Attack {
+public final class ProjectedGradientDescent extends AttackValue {
 
     private final String name;
     private final double epsilon;

@@ -14,9 +14,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Measures A1 (clean accuracy) to A5 and robust accuracy against a list of epsilons in one call.
@@ -26,80 +28,103 @@ import java.util.Map;
  * step epsilon/4. Attacks differentiate the model in inference mode. Two checks guard against gradient masking:
  * accuracy must not rise with epsilon, and PGD with epsilon 1 (the whole image space) must bring accuracy to (near)
  * zero; a failed check becomes a warning in the report.
+ *
+ * <p>Immutable: every {@code with} method returns a changed copy; attacks are immutable values too.
  */
 public final class RobustnessEvaluation {
 
-    private final Map<String, Attack> attacks = new LinkedHashMap<>();
-    private double[] epsilons = {0, 2 / 255.0, 4 / 255.0, 8 / 255.0, 16 / 255.0};
-    private int curveSteps = 20;
-    private int maxExamples = Integer.MAX_VALUE;
-    private int eotSamples = 1;
-    private long[] inputShape;
+    private static final double DEFAULT_EPSILON = 8 / 255.0;
 
+    private final Map<String, Attack> attacks;
+    private final double[] epsilons;
+    private final int curveSteps;
+    private final int maxExamples;
+    private final int eotSamples;
+    private final long[] inputShape;
+
+    /** The dissertation's evaluation: see the class description for the attacks and the epsilon curve. */
     public RobustnessEvaluation() {
-        double eps = 8 / 255.0;
-        attacks.put("A2", ProjectedGradientDescent.fgsm(eps));
-        attacks.put("A3", ProjectedGradientDescent.iterativeFgsm(eps, 2 / 255.0, 20));
-        attacks.put("A4", new LegacyCarliniWagner());
-        attacks.put("A5", new NAttack(eps));
+        this(defaultAttacks(), new double[]{0, 2 / 255.0, 4 / 255.0, DEFAULT_EPSILON, 16 / 255.0}, 20,
+                Integer.MAX_VALUE, 1, null);
     }
 
-    /** Replaces the attack measured as {@code key} (A2..A5), or removes it with null. */
-    public RobustnessEvaluation attack(String key, Attack attack) {
+    private RobustnessEvaluation(Map<String, Attack> attacks, double[] epsilons, int curveSteps, int maxExamples,
+                                 int eotSamples, long[] inputShape) {
+        this.attacks = Collections.unmodifiableMap(new LinkedHashMap<>(attacks));
+        this.epsilons = epsilons;
+        this.curveSteps = curveSteps;
+        this.maxExamples = maxExamples;
+        this.eotSamples = eotSamples;
+        this.inputShape = inputShape;
+    }
+
+    private static Map<String, Attack> defaultAttacks() {
+        Map<String, Attack> a = new LinkedHashMap<>();
+        a.put("A2", ProjectedGradientDescent.fgsm(DEFAULT_EPSILON));
+        a.put("A3", ProjectedGradientDescent.iterativeFgsm(DEFAULT_EPSILON, 2 / 255.0, 20));
+        a.put("A4", new LegacyCarliniWagner());
+        a.put("A5", new NAttack(DEFAULT_EPSILON));
+        return a;
+    }
+
+    /** A copy that measures {@code attack} as {@code key} (A2..A5), or leaves that column out when it is null. */
+    public RobustnessEvaluation withAttack(String key, Attack attack) {
         if (!key.matches("A[2-5]")) {
             throw new IllegalArgumentException("attack keys are A2, A3, A4, A5; got '" + key + "'");
         }
+        Map<String, Attack> changed = new LinkedHashMap<>(attacks);
         if (attack == null) {
-            attacks.remove(key);
+            changed.remove(key);
         } else {
-            attacks.put(key, attack);
+            changed.put(key, attack);
         }
-        return this;
+        return new RobustnessEvaluation(changed, epsilons, curveSteps, maxExamples, eotSamples, inputShape);
     }
 
     /**
-     * The epsilons of the robust-accuracy curve; the unbounded check (epsilon 1) is appended. None: no curve and no
-     * unbounded check, for runs that only want the A-columns (the curve costs a PGD-20 run per epsilon).
+     * A copy with these epsilons for the robust-accuracy curve; the unbounded check (epsilon 1) is appended. None: no
+     * curve and no unbounded check, for runs that only want the A-columns (the curve costs a PGD-20 run per epsilon).
      */
-    public RobustnessEvaluation epsilons(double... eps) {
+    public RobustnessEvaluation withEpsilons(double... eps) {
         for (double e : eps) {
             if (!(e >= 0 && e <= 1)) {
                 throw new IllegalArgumentException("epsilons must be in [0, 1], got " + e);
             }
         }
-        this.epsilons = eps.clone();
-        return this;
+        return new RobustnessEvaluation(attacks, eps.clone(), curveSteps, maxExamples, eotSamples, inputShape);
     }
 
-    public RobustnessEvaluation curveSteps(int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("curveSteps must be >= 1, got " + steps);
-        }
-        this.curveSteps = steps;
-        return this;
+    /** A copy whose epsilon curve runs PGD with this many steps (default 20, the dissertation's PGD-20). */
+    public RobustnessEvaluation withCurveSteps(int steps) {
+        return new RobustnessEvaluation(attacks, epsilons, atLeastOne("curveSteps", steps), maxExamples, eotSamples,
+                inputShape);
     }
 
-    public RobustnessEvaluation maxExamples(int n) {
+    /** A copy that stops after {@code n} test examples (default: the whole iterator). */
+    public RobustnessEvaluation withMaxExamples(int n) {
+        return new RobustnessEvaluation(attacks, epsilons, curveSteps, atLeastOne("maxExamples", n), eotSamples,
+                inputShape);
+    }
+
+    /**
+     * A copy with {@code n} gradient samples per attack step; above 1 for randomised models such as EnResNet (default
+     * 1, exact for deterministic models).
+     */
+    public RobustnessEvaluation withEotSamples(int n) {
+        return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, atLeastOne("eotSamples", n),
+                inputShape);
+    }
+
+    /** A copy that adds the model's sparsity report for this per-example input shape (e.g. 1, 28, 28). */
+    public RobustnessEvaluation withSparsityFor(long... shape) {
+        return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, eotSamples, shape.clone());
+    }
+
+    private static int atLeastOne(String name, int n) {
         if (n < 1) {
-            throw new IllegalArgumentException("maxExamples must be >= 1, got " + n);
+            throw new IllegalArgumentException(name + " must be >= 1, got " + n);
         }
-        this.maxExamples = n;
-        return this;
-    }
-
-    /** Gradient samples per attack step; set it above 1 for randomised models such as EnResNet. */
-    public RobustnessEvaluation eotSamples(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("eotSamples must be >= 1, got " + n);
-        }
-        this.eotSamples = n;
-        return this;
-    }
-
-    /** Per-example input shape (e.g. 1, 28, 28) to include the model's sparsity report; omit to leave it out. */
-    public RobustnessEvaluation sparsityFor(long... shape) {
-        this.inputShape = shape.clone();
-        return this;
+        return n;
     }
 
     public RobustnessReport evaluate(Model model, DataSetIterator test) {
@@ -159,6 +184,19 @@ public final class RobustnessEvaluation {
         long[] c = m.computeIfAbsent(key, k -> new long[2]);
         c[0] += correct;
         c[1] += total;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RobustnessEvaluation r && r.attacks.equals(attacks) && Arrays.equals(r.epsilons, epsilons)
+                && r.curveSteps == curveSteps && r.maxExamples == maxExamples && r.eotSamples == eotSamples
+                && Arrays.equals(r.inputShape, inputShape);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(attacks, Arrays.hashCode(epsilons), curveSteps, maxExamples, eotSamples,
+                Arrays.hashCode(inputShape));
     }
 
     private static long countCorrect(AttackModel m, INDArray x, INDArray y) {

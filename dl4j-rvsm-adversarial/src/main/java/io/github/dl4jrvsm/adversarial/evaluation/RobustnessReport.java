@@ -3,10 +3,10 @@ package io.github.dl4jrvsm.adversarial.evaluation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
+import io.github.dl4jrvsm.core.persist.JsonText;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +45,7 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.of(JSON, this);
     }
 
     /** Writes JSON through a temporary file and an atomic move. */

@@ -38,8 +38,8 @@ class RobustnessEvaluationTest {
     }
 
     private static RobustnessEvaluation quick() {
-        return new RobustnessEvaluation().attack("A5", new NAttack(8 / 255.0, 30, 20, 0.1, 0.02, 0))
-                .epsilons(0, 0.02, 0.05, 0.1).curveSteps(10).sparsityFor(1, 28, 28);
+        return new RobustnessEvaluation().withAttack("A5", new NAttack(8 / 255.0, 30, 20, 0.1, 0.02, 0))
+                .withEpsilons(0, 0.02, 0.05, 0.1).withCurveSteps(10).withSparsityFor(1, 28, 28);
     }
 
     @Test
@@ -67,15 +67,15 @@ class RobustnessEvaluationTest {
     void aSaturatedModelIsFlaggedForGradientMasking() {
         MultiLayerNetwork masked = net.clone();
         masked.getLayer(masked.getnLayers() - 1).getParam("W").muli(1e4);   // softmax saturates: CE gradients vanish
-        RobustnessReport r = new RobustnessEvaluation().attack("A4", null).attack("A5", null).epsilons(0, 0.05)
-                .curveSteps(5).evaluate(masked, new ListDataSetIterator<>(test.asList(), 48));
+        RobustnessReport r = new RobustnessEvaluation().withAttack("A4", null).withAttack("A5", null).withEpsilons(0, 0.05)
+                .withCurveSteps(5).evaluate(masked, new ListDataSetIterator<>(test.asList(), 48));
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("epsilon 1")), r.warnings().toString());
     }
 
     @Test
     void withoutEpsilonsOnlyTheAccuraciesAreMeasured() {
-        RobustnessReport r = new RobustnessEvaluation().attack("A2", null).attack("A3", null).attack("A4", null)
-                .attack("A5", null).epsilons().evaluate(net, new ListDataSetIterator<>(test.asList(), 48));
+        RobustnessReport r = new RobustnessEvaluation().withAttack("A2", null).withAttack("A3", null).withAttack("A4", null)
+                .withAttack("A5", null).withEpsilons().evaluate(net, new ListDataSetIterator<>(test.asList(), 48));
         assertEquals(1, r.accuracies().size());
         assertTrue(r.epsilonCurve().isEmpty());
         assertEquals(net.evaluate(new ListDataSetIterator<>(test.asList(), 48)).accuracy(), r.accuracy("A1"), 1e-12);
@@ -83,8 +83,8 @@ class RobustnessEvaluationTest {
 
     @Test
     void badOptionsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().attack("A7", ProjectedGradientDescent.fgsm(0.1)));
-        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().epsilons(0.1, 2));
-        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().eotSamples(0));
+        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().withAttack("A7", ProjectedGradientDescent.fgsm(0.1)));
+        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().withEpsilons(0.1, 2));
+        assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().withEotSamples(0));
     }
 }

@@ -58,7 +58,7 @@ class ParallelWrapperTest {
     }
 
     private static MultiLayerNetwork rvsmNet() {
-        return SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).replaceWeightsEachEpoch(false)
+        return SparseTraining.rvsm(new L0Penalty(4e-3), 0.5).withReplaceWeightsEachEpoch(false)
                 .network(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
     }
 
@@ -99,7 +99,7 @@ class ParallelWrapperTest {
     @Test
     void admmAndAdversarialTrainingRunUnderParallelWrapper() {
         MultiLayerNetwork admm = SparseTraining.with(new AdmmPruning(MagnitudeProjection.elementwise(0.7), 1e-2, 2, 40))
-                .layers("hidden").network(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
+                .withLayers("hidden").network(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
         fitParallel(admm, 4, false);
         INDArray u = SparseExport.sparseWeights(admm).get("hidden");
         assertTrue(Math.abs(zeroShare(u) - 0.7) < 0.01, "ADMM export keeps its keep ratio exactly: " + zeroShare(u));
@@ -125,7 +125,7 @@ class ParallelWrapperTest {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("out").nOut(3)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(InputType.convolutional(6, 6, 2)).build();
-        return SparseTraining.rgsm(new GroupL0LassoPenalty(lambda1, 0), 1.0).layers("conv1").replaceWeightsEachEpoch(false)
+        return SparseTraining.rgsm(new GroupL0LassoPenalty(lambda1, 0), 1.0).withLayers("conv1").withReplaceWeightsEachEpoch(false)
                 .network(conf);
     }
 
@@ -202,7 +202,7 @@ class ParallelWrapperTest {
     }
 
     private static MultiLayerNetwork fashionRvsmNet() {
-        return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).replaceWeightsEachEpoch(false)
+        return SparseTraining.rvsm(new L0Penalty(1e-3), 0.5).withReplaceWeightsEachEpoch(false)
                 .network(TestNetworks.mlp(14 * 14, 32, 10, new Adam(1e-2), 7));
     }
 

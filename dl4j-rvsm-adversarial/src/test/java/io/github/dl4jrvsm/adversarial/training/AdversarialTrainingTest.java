@@ -40,7 +40,7 @@ class AdversarialTrainingTest {
         DataSet train = FashionMnist.train(3000), test = FashionMnist.test(300);
         MultiLayerNetwork natural = AdvNetworks.smallCnn(5);
         MultiLayerNetwork robust = AdvNetworks.smallCnn(5);
-        MultiLayerNetwork robustSparse = SparseTraining.rvsm(new L0Penalty(2e-5), 1e-2).reestimateBatchNorm(false)
+        MultiLayerNetwork robustSparse = SparseTraining.rvsm(new L0Penalty(2e-5), 1e-2).withReestimateBatchNorm(false)
                 .attach(AdvNetworks.smallCnn(5));
         for (int epoch = 0; epoch < 3; epoch++) {
             natural.fit(new ListDataSetIterator<>(train.asList(), 64));

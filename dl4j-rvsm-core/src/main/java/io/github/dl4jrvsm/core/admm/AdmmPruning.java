@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.admm;
 
+import io.github.dl4jrvsm.core.splitting.Schedules;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import io.github.dl4jrvsm.core.internal.FiniteCheck;
@@ -7,6 +8,7 @@ import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonIgnore;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -30,6 +32,11 @@ import java.util.Objects;
  *
  * <p>Unlike RVSM this method has state ({@code z}, {@code v}, the mask: two weight copies plus a mask). It lives in
  * this object; {@link io.github.dl4jrvsm.core.persist.SparseModelSerializer} saves and restores it with the model.
+ *
+ * <p>{@link #withRhoSchedule} makes {@code rho} a DL4J schedule read at {@code (iteration, epoch)} in {@link #apply}
+ * and {@link #score}, e.g. the progressively increasing rho of Zhang et al.; the scaled dual {@code v} is kept as it is
+ * when rho changes. Without a schedule (the default) rho is the fixed value. The configuration is immutable: every
+ * {@code with} method returns a copy.
  */
 public final class AdmmPruning implements SparseRegularization {
 
@@ -48,13 +55,14 @@ public final class AdmmPruning implements SparseRegularization {
     private final String layerName;
     @JsonProperty("layout")
     private final WeightLayout layout;
+    @JsonProperty("rhoSchedule")
+    private final ISchedule rhoSchedule;
 
     @JsonIgnore
     private transient Map<Long, ParamState> states = new HashMap<>();
     @JsonIgnore
     private transient boolean retraining;
 
-    @JsonCreator
     public AdmmPruning(@JsonProperty("projection") MagnitudeProjection projection, @JsonProperty("rho") double rho,
                        @JsonProperty("updateInterval") int updateInterval,
                        @JsonProperty("admmIterations") int admmIterations, @JsonProperty("layerName") String layerName,
@@ -68,6 +76,28 @@ public final class AdmmPruning implements SparseRegularization {
         this.admmIterations = Validate.atLeastZero("admmIterations", admmIterations);
         this.layerName = layerName;
         this.layout = layout;
+        this.rhoSchedule = null;
+    }
+
+    /** Adds the rho schedule to a validated configuration; the only constructor that sets it. */
+    private AdmmPruning(AdmmPruning validated, ISchedule rhoSchedule) {
+        this.projection = validated.projection;
+        this.rho = validated.rho;
+        this.updateInterval = validated.updateInterval;
+        this.admmIterations = validated.admmIterations;
+        this.layerName = validated.layerName;
+        this.layout = validated.layout;
+        this.rhoSchedule = rhoSchedule;
+    }
+
+    @JsonCreator
+    static AdmmPruning fromJson(@JsonProperty("projection") MagnitudeProjection projection,
+                                @JsonProperty("rho") double rho, @JsonProperty("updateInterval") int updateInterval,
+                                @JsonProperty("admmIterations") int admmIterations,
+                                @JsonProperty("layerName") String layerName, @JsonProperty("layout") WeightLayout layout,
+                                @JsonProperty("rhoSchedule") ISchedule rhoSchedule) {
+        return new AdmmPruning(new AdmmPruning(projection, rho, updateInterval, admmIterations, layerName, layout),
+                rhoSchedule);
     }
 
     public AdmmPruning(MagnitudeProjection projection, double rho, int updateInterval, int admmIterations) {
@@ -108,7 +138,7 @@ public final class AdmmPruning implements SparseRegularization {
                 s.v.addi(w.sub(s.z));
                 s.lastUpdate = iteration;
             }
-            grad.addi(like(w.sub(s.z).addi(s.v).muli(rho), grad));
+            grad.addi(like(w.sub(s.z).addi(s.v).muli(rhoAt(iteration, epoch)), grad));
             return;
         }
         if (s.mask == null) {
@@ -141,7 +171,11 @@ public final class AdmmPruning implements SparseRegularization {
             return 0.0;
         }
         double d = w.distance2(s.z.sub(s.v));
-        return rho / 2 * d * d;
+        return rhoAt(iteration, epoch) / 2 * d * d;
+    }
+
+    private double rhoAt(int iteration, int epoch) {
+        return Schedules.positive("rho", rho, rhoSchedule, iteration, epoch);
     }
 
     @Override
@@ -186,15 +220,43 @@ public final class AdmmPruning implements SparseRegularization {
 
     @Override
     public AdmmPruning forLayer(String name, WeightLayout weightLayout) {
-        return new AdmmPruning(projection, rho, updateInterval, admmIterations, name, weightLayout);
+        return new AdmmPruning(new AdmmPruning(projection, rho, updateInterval, admmIterations, name, weightLayout),
+                rhoSchedule);
     }
 
     public MagnitudeProjection getProjection() {
         return projection;
     }
 
+    /** The fixed rho; see {@link #getRhoSchedule()}. */
     public double getRho() {
         return rho;
+    }
+
+    @Override
+    public AdmmPruning clone() {
+        // Configuration clones (ParallelWrapper replicas, Spark workers) must not share mutable state.
+        AdmmPruning c = forLayer(layerName, layout);
+        c.restore(snapshot());
+        return c;
+    }
+
+    /** The rho schedule, or null for the fixed {@link #getRho()}. */
+    public ISchedule getRhoSchedule() {
+        return rhoSchedule;
+    }
+
+    /**
+     * A copy whose rho follows {@code schedule}, e.g. {@code new ExponentialSchedule(ScheduleType.EPOCH, 1e-3, 1.3)};
+     * null returns to the fixed rho.
+     */
+    public AdmmPruning withRhoSchedule(ISchedule schedule) {
+        return new AdmmPruning(this, schedule);
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        states = new HashMap<>();
     }
 
     public int getUpdateInterval() {
@@ -206,33 +268,21 @@ public final class AdmmPruning implements SparseRegularization {
     }
 
     @Override
-    public AdmmPruning clone() {
-        // Configuration clones (ParallelWrapper replicas, Spark workers) must not share mutable state.
-        AdmmPruning c = forLayer(layerName, layout);
-        c.restore(snapshot());
-        return c;
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        states = new HashMap<>();
-    }
-
-    @Override
     public boolean equals(Object o) {
         return o instanceof AdmmPruning a && a.projection.equals(projection) && a.rho == rho
                 && a.updateInterval == updateInterval && a.admmIterations == admmIterations
-                && Objects.equals(a.layerName, layerName) && Objects.equals(a.layout, layout);
+                && Objects.equals(a.layerName, layerName) && Objects.equals(a.layout, layout)
+                && Objects.equals(a.rhoSchedule, rhoSchedule);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName, layout);
+        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName, layout, rhoSchedule);
     }
 
     @Override
     public String toString() {
-        return "AdmmPruning(" + projection + ", rho=" + rho + ", every " + updateInterval + " it, prune at it "
-                + admmIterations + (layerName == null ? "" : ", layer=" + layerName) + ")";
+        return "AdmmPruning(" + projection + ", rho=" + (rhoSchedule == null ? rho : rhoSchedule) + ", every "
+                + updateInterval + " it, prune at it " + admmIterations + (layerName == null ? "" : ", layer=" + layerName) + ")";
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
+import io.github.dl4jrvsm.core.persist.JsonText;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;
 import io.github.dl4jrvsm.core.training.LayerSelection;
@@ -18,7 +19,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,11 +134,7 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.of(JSON, this);
     }
 
     /** Writes the JSON to {@code file} through a temporary file and an atomic move. */

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.training;
 
+import io.github.dl4jrvsm.core.admm.AdmmPruning;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.prox.GroupPenalty;
@@ -20,6 +21,7 @@ import org.nd4j.linalg.learning.regularization.Regularization;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,25 +32,39 @@ import java.util.Set;
  * <pre>{@code
  * MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(1e-6), 1e-2).network(conf);        // RVSM-l0
  * ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1.0)
- *         .batchNormData(bnIterator).graph(graphConf);                                          // RGSM
+ *         .withBatchNormData(bnIterator).graph(graphConf);                                      // RGSM
  * }</pre>
  *
  * <p>Defaults: every convolution and dense weight (never biases or batch norm); the coupling beside the base updater
  * ({@link Coupling#BESIDE_UPDATER}); {@code w} replaced by {@code u} at each epoch end, as the authors' code does,
- * with batch-norm statistics then re-estimated (which needs {@link #batchNormData} when the model has batch norm).
- * The base updater (Sgd, Nesterovs, Adam, ...) stays whatever the configuration says.
+ * with batch-norm statistics then re-estimated from {@value BatchNormStatistics#DEFAULT_MAX_BATCHES} batches (which
+ * needs {@link #withBatchNormData} when the model has batch norm). The base updater (Sgd, Nesterovs, Adam, ...) stays
+ * whatever the configuration says.
+ *
+ * <p>Immutable: every {@code with} method returns a changed copy, so one value can be shared and varied safely.
+ *
+ * @param regularization          the method, bound to each selected layer by {@link SparseRegularization#forLayer}
+ * @param layers                  the layers to sparsify (see {@link #withLayers}); empty means all supported ones
+ * @param replaceWeightsEachEpoch whether {@code w} becomes {@code u} at each epoch end (RVSM/RGSM only)
+ * @param batchNormData           data for the batch-norm re-estimation, or null
+ * @param batchNormBatches        how many batches of it to use
+ * @param reestimateBatchNorm     whether to re-estimate batch-norm statistics after the replacement
  */
-public final class SparseTraining {
+public record SparseTraining(SparseRegularization regularization, Set<String> layers, boolean replaceWeightsEachEpoch,
+                             DataSetIterator batchNormData, int batchNormBatches, boolean reestimateBatchNorm) {
 
-    private final SparseRegularization regularization;
-    private final Set<String> layers = new LinkedHashSet<>();
-    private boolean replaceWeightsEachEpoch = true;
-    private DataSetIterator batchNormData;
-    private int batchNormBatches = BatchNormStatistics.DEFAULT_MAX_BATCHES;
-    private boolean reestimateBatchNorm = true;
+    public SparseTraining {
+        if (regularization == null) {
+            throw new IllegalArgumentException("regularization must not be null");
+        }
+        if (batchNormBatches < 1) {
+            throw new IllegalArgumentException("maxBatches must be >= 1, got " + batchNormBatches);
+        }
+        layers = layers == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(layers));
+    }
 
     private SparseTraining(SparseRegularization regularization) {
-        this.regularization = regularization;
+        this(regularization, Set.of(), true, null, BatchNormStatistics.DEFAULT_MAX_BATCHES, true);
     }
 
     /** RVSM with an element-wise penalty (l0, l1, transformed l1). */
@@ -64,55 +80,42 @@ public final class SparseTraining {
         return new SparseTraining(new RelaxedSplitting(penalty, beta));
     }
 
-    /** Any sparse regularization, e.g. {@link io.github.dl4jrvsm.core.admm.AdmmPruning}. */
+    /** Any sparse regularization, e.g. {@link AdmmPruning}, or a {@link RelaxedSplitting} with schedules. */
     public static SparseTraining with(SparseRegularization regularization) {
-        if (regularization == null) {
-            throw new IllegalArgumentException("regularization must not be null");
-        }
         return new SparseTraining(regularization);
     }
 
     /** Restricts the method to these layers (names, or {@code name_W}); default all convolution and dense layers. */
-    public SparseTraining layers(String... names) {
-        layers.clear();
-        layers.addAll(Arrays.asList(names));
-        return this;
+    public SparseTraining withLayers(String... names) {
+        return new SparseTraining(regularization, new LinkedHashSet<>(Arrays.asList(names)), replaceWeightsEachEpoch,
+                batchNormData, batchNormBatches, reestimateBatchNorm);
     }
 
-    public SparseTraining coupling(Coupling coupling) {
-        if (!(regularization instanceof RelaxedSplitting)) {
+    public SparseTraining withCoupling(Coupling coupling) {
+        if (!(regularization instanceof RelaxedSplitting r)) {
             throw new IllegalStateException("coupling applies to RVSM/RGSM only, not to " + regularization);
         }
-        return new SparseTraining(((RelaxedSplitting) regularization).withCoupling(coupling)).copyOptions(this);
+        return new SparseTraining(r.withCoupling(coupling), layers, replaceWeightsEachEpoch, batchNormData,
+                batchNormBatches, reestimateBatchNorm);
     }
 
-    public SparseTraining replaceWeightsEachEpoch(boolean replace) {
-        this.replaceWeightsEachEpoch = replace;
-        return this;
+    public SparseTraining withReplaceWeightsEachEpoch(boolean replace) {
+        return new SparseTraining(regularization, layers, replace, batchNormData, batchNormBatches, reestimateBatchNorm);
     }
 
     /** Data for batch-norm re-estimation whenever {@code w} becomes {@code u}; use a separate iterator. */
-    public SparseTraining batchNormData(DataSetIterator data, int maxBatches) {
-        if (maxBatches < 1) {
-            throw new IllegalArgumentException("maxBatches must be >= 1, got " + maxBatches);
-        }
-        this.batchNormData = data;
-        this.batchNormBatches = maxBatches;
-        return this;
+    public SparseTraining withBatchNormData(DataSetIterator data, int maxBatches) {
+        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, data, maxBatches, reestimateBatchNorm);
     }
 
-    public SparseTraining batchNormData(DataSetIterator data) {
-        return batchNormData(data, BatchNormStatistics.DEFAULT_MAX_BATCHES);
+    public SparseTraining withBatchNormData(DataSetIterator data) {
+        return withBatchNormData(data, BatchNormStatistics.DEFAULT_MAX_BATCHES);
     }
 
     /** Turns the batch-norm re-estimation off (not recommended for sparse networks with batch norm). */
-    public SparseTraining reestimateBatchNorm(boolean reestimate) {
-        this.reestimateBatchNorm = reestimate;
-        return this;
-    }
-
-    public SparseRegularization regularization() {
-        return regularization;
+    public SparseTraining withReestimateBatchNorm(boolean reestimate) {
+        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
+                reestimate);
     }
 
     /** A copy of {@code conf} with the method attached to the selected layers. */
@@ -191,19 +194,10 @@ public final class SparseTraining {
         if (bn && batchNormData == null) {
             throw new IllegalStateException("The model has batch-norm layers " + BatchNormStatistics.batchNormLayers(model)
                     + " and w is replaced by u at each epoch end, which invalidates their running statistics. Give "
-                    + "batchNormData(iterator) (a separate iterator over training data), or reestimateBatchNorm(false), "
-                    + "or replaceWeightsEachEpoch(false).");
+                    + "withBatchNormData(iterator) (a separate iterator over training data), or "
+                    + "withReestimateBatchNorm(false), or withReplaceWeightsEachEpoch(false).");
         }
         TrainingListener listener = new EpochEndProjection(bn ? batchNormData : null, batchNormBatches);
         NetworkAdapter.of(model).addListeners(listener);
-    }
-
-    private SparseTraining copyOptions(SparseTraining from) {
-        layers.addAll(from.layers);
-        replaceWeightsEachEpoch = from.replaceWeightsEachEpoch;
-        batchNormData = from.batchNormData;
-        batchNormBatches = from.batchNormBatches;
-        reestimateBatchNorm = from.reestimateBatchNorm;
-        return this;
     }
 }

@@ -70,7 +70,7 @@ class AdmmPruningTest {
         DataSet train = TestData.blobs(512, 20, 4, 1), test = TestData.blobs(256, 20, 4, 2);
         int admmIterations = 80;
         MultiLayerNetwork net = SparseTraining.with(new AdmmPruning(MagnitudeProjection.elementwise(0.8), 1e-2, 10,
-                admmIterations)).layers("hidden").network(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
+                admmIterations)).withLayers("hidden").network(TestNetworks.mlp(20, 64, 4, new Nesterovs(0.05, 0.9), 3));
         INDArray w = net.getLayer(0).getParam("W");
         for (int epoch = 0; epoch < 10; epoch++) {
             net.fit(new ListDataSetIterator<>(train.asList(), 32));
@@ -90,7 +90,7 @@ class AdmmPruningTest {
     void channelAdmmOnAGraphRemovesWholeFilters() {
         DataSet images = TestData.images(64, 2, 6, 3, 3);
         ComputationGraph g = SparseTraining.with(new AdmmPruning(
-                        MagnitudeProjection.channels(0.5, ChannelGrouping.OUTPUT), 1e-2, 2, 6)).layers("conv1")
+                        MagnitudeProjection.channels(0.5, ChannelGrouping.OUTPUT), 1e-2, 2, 6)).withLayers("conv1")
                 .graph(TestNetworks.residualGraph(2, 6, 3, new Sgd(0.05), 4));
         for (int i = 0; i < 10; i++) {
             g.fit(images);

@@ -78,7 +78,7 @@ class ResumeTest {
     @Test
     void rgsmGraphResumesBitIdentically() throws Exception {
         DataSet images = TestData.images(32, 2, 6, 3, 3);
-        SparseTraining method = SparseTraining.rgsm(new GroupL0LassoPenalty(0.5, 1e-3), 1.0).replaceWeightsEachEpoch(false);
+        SparseTraining method = SparseTraining.rgsm(new GroupL0LassoPenalty(0.5, 1e-3), 1.0).withReplaceWeightsEachEpoch(false);
         ComputationGraph straight = method.graph(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.02, 0.9), 4));
         ComputationGraph first = method.graph(TestNetworks.residualGraph(2, 6, 3, new Nesterovs(0.02, 0.9), 4));
         for (int i = 0; i < 6; i++) {

@@ -33,7 +33,7 @@ class RelaxedSplittingStepTest {
         DataSet data = TestData.blobs(16, 6, 3, 1);
         MultiLayerNetwork plain = new MultiLayerNetwork(conf.clone());
         plain.init();
-        MultiLayerNetwork sparse = SparseTraining.rvsm(PENALTY, BETA).coupling(coupling).layers("hidden")
+        MultiLayerNetwork sparse = SparseTraining.rvsm(PENALTY, BETA).withCoupling(coupling).withLayers("hidden")
                 .network(conf.clone());
         INDArray w0 = sparse.getLayer(0).getParam("W").dup();
         assertEquals(plain.params(), sparse.params());
@@ -77,7 +77,7 @@ class RelaxedSplittingStepTest {
         DataSet data = TestData.blobs(16, 6, 3, 1);
         MultiLayerNetwork plain = new MultiLayerNetwork(conf.clone());
         plain.init();
-        MultiLayerNetwork sparse = SparseTraining.rvsm(PENALTY, BETA).layers("hidden").network(conf.clone());
+        MultiLayerNetwork sparse = SparseTraining.rvsm(PENALTY, BETA).withLayers("hidden").network(conf.clone());
         INDArray w = sparse.getLayer(0).getParam("W");
         INDArray u = PENALTY.prox(w, BETA);
         double gap = w.distance2(u);

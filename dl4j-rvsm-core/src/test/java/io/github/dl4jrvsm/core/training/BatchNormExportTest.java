@@ -58,7 +58,7 @@ class BatchNormExportTest {
     void aSparseBatchNormNetworkKeepsItsAccuracyAcrossTheExport() {
         // w stays dense-ish during training (no epoch-end projection), so the running statistics describe w, not u
         MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(0.006), 0.5)
-                .replaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
+                .withReplaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
         for (int epoch = 0; epoch < 6; epoch++) {
             net.fit(iterator(TRAIN));
         }
@@ -77,7 +77,7 @@ class BatchNormExportTest {
     @Test
     void exportRefusesToGuessBatchNormStatistics() {
         MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(0.05), 0.5)
-                .replaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
+                .withReplaceWeightsEachEpoch(false).network(TestNetworks.convBn(1, 8, 4, new Nesterovs(0.05, 0.9), 3));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparseExport.sparseCopy(net, null));
         assertTrue(e.getMessage().contains("bn1"), e.getMessage());
         assertEquals(2, BatchNormStatistics.batchNormLayers(net).size());

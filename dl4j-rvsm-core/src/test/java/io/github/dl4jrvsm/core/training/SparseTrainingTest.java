@@ -69,7 +69,7 @@ class SparseTrainingTest {
         ComputationGraphConfiguration conf = TestNetworks.residualGraph(2, 6, 3, new Sgd(0.05), 5);
         DataSet bnData = TestData.images(64, 2, 6, 3, 9);
         ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(1.2, 1e-3, ChannelGrouping.OUTPUT), 1.0)
-                .layers("conv1", "conv2").batchNormData(new ListDataSetIterator<>(bnData.asList(), 32), 2).graph(conf);
+                .withLayers("conv1", "conv2").withBatchNormData(new ListDataSetIterator<>(bnData.asList(), 32), 2).graph(conf);
         for (int epoch = 0; epoch < 3; epoch++) {
             g.fit(new MultiDataSetIteratorAdapter(new ListDataSetIterator<>(train.asList(), 32)));
         }
@@ -88,7 +88,7 @@ class SparseTrainingTest {
 
     @Test
     void configurationJsonKeepsTheMethod() {
-        MultiLayerConfiguration conf = SparseTraining.rvsm(new L1Penalty(1e-4), 0.01).layers("hidden")
+        MultiLayerConfiguration conf = SparseTraining.rvsm(new L1Penalty(1e-4), 0.01).withLayers("hidden")
                 .applyTo(TestNetworks.mlp(4, 3, 2, new Sgd(0.1), 1));
         MultiLayerConfiguration back = MultiLayerConfiguration.fromJson(conf.toJson());
         RelaxedSplitting r = (RelaxedSplitting) SparseExport.regularizationOf(back.getConf(0).getLayer());
@@ -103,15 +103,15 @@ class SparseTrainingTest {
     void badSelectionsAreRejectedWithTheValidChoices() {
         MultiLayerConfiguration conf = TestNetworks.convBn(1, 6, 2, new Sgd(0.1), 1);
         SparseTraining t = SparseTraining.rvsm(new L0Penalty(1e-4), 0.1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.layers("conv9").applyTo(conf));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.withLayers("conv9").applyTo(conf));
         assertTrue(e.getMessage().contains("conv9") && e.getMessage().contains("conv1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> t.layers("conv1_b").applyTo(conf));
+        e = assertThrows(IllegalArgumentException.class, () -> t.withLayers("conv1_b").applyTo(conf));
         assertTrue(e.getMessage().contains("not a weight"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> t.layers("bn1").applyTo(conf));
+        e = assertThrows(IllegalArgumentException.class, () -> t.withLayers("bn1").applyTo(conf));
         assertTrue(e.getMessage().contains("BatchNormalization"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> t.layers("pool").applyTo(conf));
+        e = assertThrows(IllegalArgumentException.class, () -> t.withLayers("pool").applyTo(conf));
         assertTrue(e.getMessage().contains("SubsamplingLayer"), e.getMessage());
-        assertEquals(2 + 1, NamedLayer.of(t.layers("conv1_W", "conv2", "out").applyTo(conf)).stream()
+        assertEquals(2 + 1, NamedLayer.of(t.withLayers("conv1_W", "conv2", "out").applyTo(conf)).stream()
                 .filter(l -> SparseExport.regularizationOf(l.config()) != null).count());
         assertThrows(IllegalArgumentException.class, () -> new RelaxedSplitting(new L0Penalty(1), 0));
         assertThrows(IllegalArgumentException.class, () -> new RelaxedSplitting(null, 1));
@@ -124,7 +124,7 @@ class SparseTrainingTest {
         MultiLayerConfiguration conf = TestNetworks.convBn(1, 6, 2, new Sgd(0.1), 1);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> SparseTraining.rvsm(new L0Penalty(1e-4), 0.1).network(conf));
-        assertTrue(e.getMessage().contains("bn1") && e.getMessage().contains("batchNormData"), e.getMessage());
+        assertTrue(e.getMessage().contains("bn1") && e.getMessage().contains("withBatchNormData"), e.getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ class FoldZooTest {
 
     @Test
     void vgg16FoldsEveryBatchNorm() throws IOException {
-        MultiLayerNetwork vgg = new Vgg16().inputShape(InputShape.FASHION_MNIST).updater(new Nesterovs(0.01, 0.9)).init();
+        MultiLayerNetwork vgg = new Vgg16().withInputShape(InputShape.FASHION_MNIST).withUpdater(new Nesterovs(0.01, 0.9)).init();
         trainOn(vgg);
         INDArray x = heldOut();
 
@@ -66,8 +66,8 @@ class FoldZooTest {
 
     @Test
     void resnet20FoldsTheInnerBatchNormsOnly() throws IOException {
-        ComputationGraph net = ResNetCifar.resnet20().inputShape(InputShape.FASHION_MNIST)
-                .updater(new Nesterovs(0.01, 0.9)).init();
+        ComputationGraph net = ResNetCifar.resnet20().withInputShape(InputShape.FASHION_MNIST)
+                .withUpdater(new Nesterovs(0.01, 0.9)).init();
         trainOn(net);
         INDArray x = heldOut();
 

@@ -29,9 +29,9 @@ class SurgeryLatencyProbe {
         InputShape grey = InputShape.FASHION_MNIST;
         DataSet train = FashionMnist.test(16);
         Object[][] models = {
-                {"lenet5", new LeNet5().inputShape(grey).updater(new Nesterovs(0.001, 0.9)).conf()},
-                {"vgg16", new Vgg16().inputShape(grey).updater(new Nesterovs(0.001, 0.9)).conf()},
-                {"resnet20", ResNetCifar.resnet20().inputShape(grey).updater(new Nesterovs(0.001, 0.9)).conf()}};
+                {"lenet5", new LeNet5().withInputShape(grey).withUpdater(new Nesterovs(0.001, 0.9)).conf()},
+                {"vgg16", new Vgg16().withInputShape(grey).withUpdater(new Nesterovs(0.001, 0.9)).conf()},
+                {"resnet20", ResNetCifar.resnet20().withInputShape(grey).withUpdater(new Nesterovs(0.001, 0.9)).conf()}};
         for (Object[] m : models) {
             Model sparse = ZooSurgeryTest.rgsmTrained(m[1], train, -4);
             SurgeryResult r = ChannelSurgery.prune(sparse);

@@ -51,11 +51,11 @@ class ZooSurgeryTest {
     static Stream<Arguments> models() {
         InputShape grey = InputShape.FASHION_MNIST;
         return Stream.of(
-                Arguments.of("LeNet-5", (Supplier<Object>) () -> new LeNet5().inputShape(grey).updater(new Nesterovs(0.01, 0.9)).conf()),
-                Arguments.of("VGG16", (Supplier<Object>) () -> new Vgg16().inputShape(grey).updater(new Nesterovs(0.01, 0.9)).conf()),
-                Arguments.of("ResNet20", (Supplier<Object>) () -> ResNetCifar.resnet20().inputShape(grey).updater(new Nesterovs(0.01, 0.9)).conf()),
-                Arguments.of("En2ResNet20", (Supplier<Object>) () -> EnResNet.of(2, 20).noiseAtInference(false)
-                        .inputShape(grey).updater(new Nesterovs(0.01, 0.9)).conf()));
+                Arguments.of("LeNet-5", (Supplier<Object>) () -> new LeNet5().withInputShape(grey).withUpdater(new Nesterovs(0.01, 0.9)).conf()),
+                Arguments.of("VGG16", (Supplier<Object>) () -> new Vgg16().withInputShape(grey).withUpdater(new Nesterovs(0.01, 0.9)).conf()),
+                Arguments.of("ResNet20", (Supplier<Object>) () -> ResNetCifar.resnet20().withInputShape(grey).withUpdater(new Nesterovs(0.01, 0.9)).conf()),
+                Arguments.of("En2ResNet20", (Supplier<Object>) () -> EnResNet.of(2, 20).withNoiseAtInference(false)
+                        .withInputShape(grey).withUpdater(new Nesterovs(0.01, 0.9)).conf()));
     }
 
     /**
@@ -72,7 +72,7 @@ class ZooSurgeryTest {
     static Model rgsmTrained(Object conf, DataSet train, int weakPattern) {
         Nd4j.getRandom().setSeed(3);
         SparseTraining rgsm = SparseTraining.rgsm(new GroupL0LassoPenalty(LAMBDA, 1e-3, ChannelGrouping.OUTPUT), 1.0)
-                .replaceWeightsEachEpoch(false);
+                .withReplaceWeightsEachEpoch(false);
         Model net = conf instanceof MultiLayerConfiguration m ? rgsm.network(m)
                 : rgsm.graph((ComputationGraphConfiguration) conf);
         ZooSurgeryChecks.prescaleFilters(net, weakPattern);
