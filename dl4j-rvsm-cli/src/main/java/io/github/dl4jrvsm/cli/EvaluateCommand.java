@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--in " + in + " is not a file; give a model zip such as runs/quickstart/model.zip");
         }
         attack.validate();
-        Model model = TrainCommand.restore(in.toFile());
+        Model model = RunDirectory.restore(in);
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0, examples, 0);
         RobustnessReport r = new RobustnessEvaluation()
                 .attack("A2", ProjectedGradientDescent.fgsm(attack.eps))

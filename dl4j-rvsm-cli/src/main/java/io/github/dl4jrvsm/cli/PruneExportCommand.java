@@ -72,7 +72,7 @@ final class PruneExportCommand implements Callable<Integer> {
         int[] batchSizes = Arrays.stream(positiveList("--batches", batches)).mapToInt(Math::toIntExact).toArray();
         validate();
         PrintWriter log = spec.commandLine().getOut();
-        Model model = TrainCommand.restore(in.toFile());
+        Model model = RunDirectory.restore(in);
         SurgeryResult result;
         try {
             result = ChannelSurgery.prune(model);
