@@ -11,9 +11,7 @@ final class DataOptions {
             description = "fashion-mnist, mnist, cifar10 or cifar100 (default: ${DEFAULT-VALUE})")
     String dataset;
 
-    @Option(names = "--data-dir", description = "directory with the data set files (default: look-up, see README)")
-    Path dataDir;
+    @Option(names = "--data-dir", description = "directory with the data set files (default: look-up, see README)") Path dataDir;
 
-    @Option(names = "--download", description = "download the official files (SHA-256 checked) if not found locally")
-    boolean download;
+    @Option(names = "--download", description = "download the official files (SHA-256 checked) if not found locally") boolean download;
 }

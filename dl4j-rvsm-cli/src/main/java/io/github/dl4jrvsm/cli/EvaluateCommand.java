@@ -1,18 +1,16 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.adversarial.attack.NAttack;
-import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
-import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -21,17 +19,18 @@ import java.util.concurrent.Callable;
         description = "Measure clean and adversarial accuracy (A1..A5), robust accuracy against epsilon and sparsity.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--in", required = true, description = "model zip (a run's model.zip)")
-    Path in;
+    /** Where picocli puts this command's parsed form: its output and error writers. */
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--examples", defaultValue = "200", description = "test examples attacked (default: ${DEFAULT-VALUE})")
-    int examples;
+    @Mixin
+    InputModel input = new InputModel();
 
-    @Option(names = "--eot", defaultValue = "1", description = "gradient samples per step for randomised models (default: ${DEFAULT-VALUE})")
-    int eot;
+    @Option(names = "--examples", defaultValue = "200", description = "test examples attacked (default: ${DEFAULT-VALUE})") int examples;
 
-    @Option(names = "--out", description = "write robustness.json and robustness.md into this directory")
-    Path out;
+    @Option(names = "--eot", defaultValue = "1", description = "gradient samples per step for randomised models (default: ${DEFAULT-VALUE})") int eot;
+
+    @Option(names = "--out", description = "write robustness.json and robustness.md into this directory") Path out;
 
     @Mixin
     DataOptions dataOptions = new DataOptions();
@@ -39,22 +38,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     AttackOptions attack = new AttackOptions();
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a file; give a model zip such as runs/quickstart/model.zip");
-        }
+        input.requireFile();
         attack.validate();
-        Model model = TrainCommand.restore(in.toFile());
+        Model model = input.read();
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0, examples, 0);
-        RobustnessReport r = new RobustnessEvaluation()
-                .withAttack("A2", ProjectedGradientDescent.fgsm(attack.eps))
-                .withAttack("A3", ProjectedGradientDescent.iterativeFgsm(attack.eps, attack.alpha, 20))
-                .withAttack("A5", new NAttack(attack.eps, attack.nattackPopulation, attack.nattackIterations, 0.1, 0.02, 0))
-                .withEpsilons(0, attack.eps / 4, attack.eps / 2, attack.eps, 2 * attack.eps).withEotSamples(eot).withMaxExamples(examples)
+        RobustnessReport r = attack.evaluation(0).withEotSamples(eot).withMaxExamples(examples)
                 .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
         PrintWriter log = spec.commandLine().getOut();

@@ -1,20 +1,8 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.admm.AdmmPruning;
-import io.github.dl4jrvsm.core.admm.MagnitudeProjection;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
-import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
-import io.github.dl4jrvsm.core.prox.GroupL0Penalty;
-import io.github.dl4jrvsm.core.prox.GroupLassoPenalty;
-import io.github.dl4jrvsm.core.prox.GroupPenalty;
-import io.github.dl4jrvsm.core.prox.L0Penalty;
-import io.github.dl4jrvsm.core.prox.L1Penalty;
-import io.github.dl4jrvsm.core.prox.Penalty;
-import io.github.dl4jrvsm.core.prox.TransformedL1Penalty;
-import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -23,24 +11,22 @@ import java.util.Map;
 /** The sparse-method options of {@code rvsm train}, and the {@link SparseTraining} they describe. */
 final class MethodOptions {
 
-    @Option(names = "--method", defaultValue = "rvsm", description = "none, rvsm, rgsm, admm, or the pruning baselines slimming (network slimming) and l1-filter "
-            + "(l1-norm filter pruning) (default: ${DEFAULT-VALUE})")
-    String method;
+    @Option(names = "--method", defaultValue = "rvsm", description = "one of ${COMPLETION-CANDIDATES}: slimming (network "
+            + "slimming) and l1-filter (l1-norm filter pruning) are the pruning baselines (default: ${DEFAULT-VALUE})")
+    Method method;
 
-    @Option(names = "--penalty", description = "rvsm: l0 (default), l1, tl1; rgsm: group-l0-lasso (default), group-l0, group-lasso")
-    String penalty;
+    @Option(names = "--penalty", description = "one of ${COMPLETION-CANDIDATES}; the first three fit rvsm "
+            + "(default: l0), the group penalties rgsm (default: group-l0-lasso)")
+    PenaltyChoice penalty;
 
-    @Option(names = "--lambda", defaultValue = "4e-5", description = "penalty weight (rgsm: lambda1) (default: ${DEFAULT-VALUE})")
-    double lambda;
+    @Option(names = "--lambda", defaultValue = "4e-5", description = "penalty weight (rgsm: lambda1) (default: ${DEFAULT-VALUE})") double lambda;
 
     @Option(names = "--lambda2", defaultValue = "1e-5", description = "group-lasso weight of group-l0-lasso (default: ${DEFAULT-VALUE})")
     double lambda2;
 
-    @Option(names = "--beta", defaultValue = "1e-2", description = "splitting strength (default: ${DEFAULT-VALUE})")
-    double beta;
+    @Option(names = "--beta", defaultValue = "1e-2", description = "splitting strength (default: ${DEFAULT-VALUE})") double beta;
 
-    @Option(names = "--a", defaultValue = "1", description = "transformed-l1 shape parameter (default: ${DEFAULT-VALUE})")
-    double a;
+    @Option(names = "--a", defaultValue = "1", description = "transformed-l1 shape parameter (default: ${DEFAULT-VALUE})") double a;
 
     @Option(names = "--grouping", defaultValue = "OUTPUT", description = "rgsm channel groups: OUTPUT or INPUT (default: ${DEFAULT-VALUE})")
     ChannelGrouping grouping;
@@ -49,13 +35,14 @@ final class MethodOptions {
     double pruneFraction;
 
     @Option(names = "--admm-structure", defaultValue = "element",
-            description = "admm: prune single weights (element) or whole output channels (channel) (default: ${DEFAULT-VALUE})")
-    String admmStructure;
+            description = "admm: prune single weights (element) or whole output channels (channel), one of "
+                    + "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    AdmmStructure admmStructure;
 
     @Option(names = "--sparse-layers", defaultValue = "all", description = "rvsm, rgsm, admm: which weights are "
-            + "sparsified: all (convolutions and dense layers) or conv (convolutions only, as the authors' code) "
-            + "(default: ${DEFAULT-VALUE})")
-    String sparseLayers;
+            + "sparsified, one of ${COMPLETION-CANDIDATES}: all (convolutions and dense layers) or conv (convolutions "
+            + "only, as the authors' code) (default: ${DEFAULT-VALUE})")
+    SparseLayers sparseLayers;
 
     @Option(names = "--prune-epoch", defaultValue = "0",
             description = "slimming, l1-filter: epochs trained before pruning; the rest retrain (default: half)")
@@ -65,97 +52,53 @@ final class MethodOptions {
             description = "slimming: l1 weight on the batch-norm scales before pruning (default: ${DEFAULT-VALUE})")
     double slimmingSparsity;
 
-    @Option(names = "--rho", defaultValue = "1e-2", description = "admm: penalty strength (default: ${DEFAULT-VALUE})")
-    double rho;
+    @Option(names = "--rho", defaultValue = "1e-2", description = "admm: penalty strength (default: ${DEFAULT-VALUE})") double rho;
 
-    /** The configured method, or null for {@code none}. {@code admmIterations}: when ADMM hard-prunes. */
+    /** The configured method, or null for none and the baselines. {@code admmIterations}: when ADMM hard-prunes. */
     SparseTraining training(int admmIterations) {
-        if (!sparseLayers.equals("all") && !sparseLayers.equals("conv")) {
-            throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");
-        }
-        return switch (method) {
-            case "none", "slimming", "l1-filter" -> null;
-            case "rvsm" -> SparseTraining.rvsm(elementPenalty(), beta);
-            case "rgsm" -> SparseTraining.rgsm(groupPenalty(), beta);
-            case "admm" -> SparseTraining.with(new AdmmPruning(admmProjection(), rho, 1, admmIterations));
-            default -> throw new IllegalArgumentException("unknown --method '" + method + "'; choose none, rvsm, rgsm, "
-                    + "admm, slimming or l1-filter");
-        };
+        return method.training(this, admmIterations);
     }
 
-    /** {@code training} limited to the model's convolutions with {@code --sparse-layers conv}. */
+    /** {@code training} limited to the layers {@code --sparse-layers} names. */
     SparseTraining restrictLayers(SparseTraining training, Model model) {
-        return switch (sparseLayers) {
-            case "all" -> training;
-            case "conv" -> training.withLayers(NamedLayer.of(model).stream()
-                    .filter(l -> l.config() instanceof ConvolutionLayer)
-                    .map(NamedLayer::name).toArray(String[]::new));
-            default -> throw new IllegalArgumentException("--sparse-layers '" + sparseLayers + "'; choose all or conv");
-        };
+        return sparseLayers.restrict(training, model);
     }
 
     /** The prune-and-retrain baseline, or null for the other methods. */
     PruneRetrain pruneRetrain(int epochs, long seed) {
-        if (!method.equals("slimming") && !method.equals("l1-filter")) {
-            return null;
-        }
-        return new PruneRetrain(method, pruneFraction, slimmingSparsity, pruneEpoch > 0 ? pruneEpoch : epochs / 2,
-                epochs, seed);
+        return method.pruneRetrain(this, epochs, seed);
     }
 
-    private MagnitudeProjection admmProjection() {
-        return switch (admmStructure) {
-            case "element" -> MagnitudeProjection.elementwise(pruneFraction);
-            case "channel" -> MagnitudeProjection.channels(pruneFraction, grouping);
-            default -> throw new IllegalArgumentException("--admm-structure '" + admmStructure + "'; choose element or channel");
-        };
+    PenaltyWeights weights() {
+        return new PenaltyWeights(lambda, lambda2, a, grouping);
     }
 
-    private Penalty elementPenalty() {
-        String p = penalty == null ? "l0" : penalty;
-        return switch (p) {
-            case "l0" -> new L0Penalty(lambda);
-            case "l1" -> new L1Penalty(lambda);
-            case "tl1" -> new TransformedL1Penalty(lambda, a);
-            default -> throw new IllegalArgumentException("--penalty '" + p + "' does not fit --method rvsm; choose l0, l1 or tl1");
-        };
-    }
-
-    private GroupPenalty groupPenalty() {
-        String p = penalty == null ? "group-l0-lasso" : penalty;
-        return switch (p) {
-            case "group-l0-lasso" -> new GroupL0LassoPenalty(lambda, lambda2, grouping);
-            case "group-l0" -> new GroupL0Penalty(lambda, grouping);
-            case "group-lasso" -> new GroupLassoPenalty(lambda, grouping);
-            default -> throw new IllegalArgumentException("--penalty '" + p + "' does not fit --method rgsm; choose "
-                    + "group-l0-lasso, group-l0 or group-lasso");
-        };
-    }
-
+    /** The options that describe the run, by the names and spellings report.json and --resume have always used. */
     Map<String, Object> settings() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method);
-        if (!sparseLayers.equals("all")) {
-            m.put("sparseLayers", sparseLayers);
+        m.put("method", method.toString());
+        if (sparseLayers != SparseLayers.ALL) {
+            m.put("sparseLayers", sparseLayers.toString());
         }
-        if (!method.equals("none") && !method.equals("admm")) {
-            m.put("penalty", penalty == null ? (method.equals("rvsm") ? "l0" : "group-l0-lasso") : penalty);
+        if (method != Method.NONE && method != Method.ADMM) {
+            m.put("penalty", (penalty != null ? penalty : method == Method.RVSM ? PenaltyChoice.L0
+                    : PenaltyChoice.GROUP_L0_LASSO).toString());
             m.put("lambda", lambda);
             m.put("lambda2", lambda2);
             m.put("beta", beta);
             m.put("a", a);
             m.put("grouping", grouping.name());
         }
-        if (method.equals("slimming") || method.equals("l1-filter")) {
+        if (method == Method.SLIMMING || method == Method.L1_FILTER) {
             m.put("pruneFraction", pruneFraction);
             m.put("pruneEpoch", pruneEpoch);
             m.put("slimmingSparsity", slimmingSparsity);
         }
-        if (method.equals("admm")) {
+        if (method == Method.ADMM) {
             m.put("pruneFraction", pruneFraction);
             m.put("rho", rho);
-            m.put("admmStructure", admmStructure);
-            if (admmStructure.equals("channel")) {
+            m.put("admmStructure", admmStructure.toString());
+            if (admmStructure == AdmmStructure.CHANNEL) {
                 m.put("grouping", grouping.name());
             }
         }

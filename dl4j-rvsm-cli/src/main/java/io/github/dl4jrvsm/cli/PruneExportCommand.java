@@ -10,10 +10,12 @@ import io.github.dl4jrvsm.surgery.SurgeryResult;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -37,24 +39,25 @@ import java.util.concurrent.Callable;
                         + "2 bad arguments."})
 final class PruneExportCommand implements Callable<Integer> {
 
-    @Option(names = "--in", required = true, description = "sparse model zip (a run's model.zip)")
-    Path in;
+    /** Where picocli puts this command's parsed form: its output and error writers. */
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--out", required = true, description = "the smaller model, a .zip file")
-    Path out;
+    @Mixin
+    InputModel input = new InputModel();
+
+    @Option(names = "--out", required = true, description = "the smaller model, a .zip file") Path out;
 
     @Option(names = "--input-shape", defaultValue = "1,28,28",
             description = "one example's shape for FLOPs, latency and the output check (default: ${DEFAULT-VALUE}; CIFAR: 3,32,32)")
     String inputShape;
 
-    @Option(names = "--batches", defaultValue = "1,128", description = "batch sizes timed (default: ${DEFAULT-VALUE})")
-    String batches;
+    @Option(names = "--batches", defaultValue = "1,128", description = "batch sizes timed (default: ${DEFAULT-VALUE})") String batches;
 
     @Option(names = "--repetitions", defaultValue = "15", description = "timed runs per network and batch size, interleaved; medians reported (default: ${DEFAULT-VALUE})")
     int repetitions;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup", defaultValue = "3", description = "untimed runs first (default: ${DEFAULT-VALUE})") int warmup;
 
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "largest output difference accepted on the check inputs (default: ${DEFAULT-VALUE})")
     double tolerance;
@@ -63,16 +66,13 @@ final class PruneExportCommand implements Callable<Integer> {
             + "them in the written model (inference only) and time both sides folded (default: off)")
     boolean foldBatchNorm;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         long[] shape = positiveList("--input-shape", inputShape);
         int[] batchSizes = Arrays.stream(positiveList("--batches", batches)).mapToInt(Math::toIntExact).toArray();
         validate();
         PrintWriter log = spec.commandLine().getOut();
-        Model model = TrainCommand.restore(in.toFile());
+        Model model = input.read();
         SurgeryResult result;
         try {
             result = ChannelSurgery.prune(model);
@@ -106,13 +106,11 @@ final class PruneExportCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!Files.isRegularFile(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a file; give a model zip such as runs/quickstart/model.zip");
-        }
+        input.requireFile();
         if (!out.getFileName().toString().endsWith(".zip")) {
             throw new IllegalArgumentException("--out " + out + " must end with .zip (the report goes to the same name with .json)");
         }
-        if (out.toAbsolutePath().normalize().equals(in.toAbsolutePath().normalize())) {
+        if (out.toAbsolutePath().normalize().equals(input.in.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--out " + out + " is the input model; choose another file");
         }
         if (repetitions < 1 || warmup < 0) {

@@ -30,11 +30,17 @@ final class PruneRetrain {
     private final int pruneEpoch;
     private final long seed;
 
+    /** The baseline {@code method} with the options' fraction, penalty and prune epoch (default: half the epochs). */
+    static PruneRetrain of(Method method, MethodOptions options, int epochs, long seed) {
+        return new PruneRetrain(method, options.pruneFraction, options.slimmingSparsity,
+                options.pruneEpoch > 0 ? options.pruneEpoch : epochs / 2, epochs, seed);
+    }
+
     /**
      * @param pruneEpoch the number of epochs trained before pruning, in [1, epochs - 1]
      */
-    PruneRetrain(String method, double fraction, double gammaSparsity, int pruneEpoch, int epochs, long seed) {
-        if (!method.equals("slimming") && !method.equals("l1-filter")) {
+    PruneRetrain(Method method, double fraction, double gammaSparsity, int pruneEpoch, int epochs, long seed) {
+        if (method != Method.SLIMMING && method != Method.L1_FILTER) {
             throw new IllegalArgumentException("not a prune-and-retrain method: " + method);
         }
         if (!(fraction >= 0 && fraction < 1)) {
@@ -47,7 +53,7 @@ final class PruneRetrain {
         if (!(gammaSparsity >= 0) || Double.isInfinite(gammaSparsity)) {
             throw new IllegalArgumentException("--slimming-sparsity must be finite and >= 0, got " + gammaSparsity);
         }
-        this.slimming = method.equals("slimming");
+        this.slimming = method == Method.SLIMMING;
         this.fraction = fraction;
         this.gammaSparsity = gammaSparsity;
         this.pruneEpoch = pruneEpoch;

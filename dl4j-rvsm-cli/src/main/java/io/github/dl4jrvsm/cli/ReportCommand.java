@@ -3,7 +3,9 @@ package io.github.dl4jrvsm.cli;
 import io.github.dl4jrvsm.zoo.InputShape;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +16,11 @@ import java.util.concurrent.Callable;
         description = "Turn a run directory (report.json, model.zip, best.zip) into report.md and PNG plots.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Option(names = "--run", required = true, description = "the run directory (--out of rvsm train)")
-    Path run;
+    /** Where picocli puts this command's parsed form: its output and error writers. */
+    @Spec
+    CommandSpec spec;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Option(names = "--run", required = true, description = "the run directory (--out of rvsm train)") Path run;
 
     /** Rebuilds the network at initialisation from the run's settings (same model and seed). */
     private static Model initial(RunReport report, Model sparse) {
@@ -37,11 +39,11 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--run " + run + " is not a directory; give the --out of rvsm train");
         }
         RunReport report = RunReport.read(run);
-        Path modelFile = run.resolve("model.zip");
+        Path modelFile = run.resolve(RunDirectory.MODEL);
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalArgumentException("no model.zip in " + run + "; the run did not finish");
         }
-        Model sparse = TrainCommand.restore(modelFile.toFile());
+        Model sparse = RunDirectory.restore(modelFile);
         ReportWriter.write(run, report, initial(report, sparse), sparse);
         spec.commandLine().getOut().println("written: " + run.resolve(ReportWriter.MARKDOWN) + " and "
                 + String.join(", ", ReportWriter.PLOTS));

@@ -37,7 +37,7 @@ public final class Rvsm implements Runnable {
     public static int run(String... args) {
         configureLogging(List.of(args));
         CpuBackend.configure();
-        CommandLine cli = new CommandLine(new Rvsm());
+        CommandLine cli = Spellings.register(new CommandLine(new Rvsm()));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + oneLine(e));
             return e instanceof IllegalArgumentException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;

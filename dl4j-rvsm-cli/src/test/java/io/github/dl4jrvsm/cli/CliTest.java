@@ -83,8 +83,8 @@ class CliTest {
         assertEquals(0, b2[0], (String) b2[1]);
         assertTrue(((String) b2[1]).contains("resuming after epoch 1"), (String) b2[1]);
 
-        Model m1 = TrainCommand.restore(straight.resolve("checkpoint.zip").toFile());
-        Model m2 = TrainCommand.restore(resumed.resolve("checkpoint.zip").toFile());
+        Model m1 = RunDirectory.restore(straight.resolve("checkpoint.zip"));
+        Model m2 = RunDirectory.restore(resumed.resolve("checkpoint.zip"));
         assertEquals(m1.params(), m2.params(), "resumed weights must equal the uninterrupted run's");
         JsonNode h1 = RunState.JSON.readTree(straight.resolve("state.json").toFile()).get("history");
         JsonNode h2 = RunState.JSON.readTree(resumed.resolve("state.json").toFile()).get("history");
@@ -140,7 +140,7 @@ class CliTest {
         assertEquals(64, report.robustness().examples(), "A1 must cover all --test-examples, not --eval-examples");
         Model exported = SparseModelSerializer.restoreMultiLayerNetwork(run.resolve("model.zip").toFile());
         TrainingData data = TrainingData.load("fashion-mnist", null, false, 256, 64, 64, 42);
-        assertEquals(TrainCommand.evaluate(exported, data.test()), report.robustness().accuracy("A1"), 1e-12);
+        assertEquals(EpochValidation.accuracy(exported, data.test()), report.robustness().accuracy("A1"), 1e-12);
         assertTrue(report.sparsity().channelSparsity() > 0.3, "half the channels of each layer pruned: "
                 + report.sparsity().channelSparsity());
         assertTrue(!Files.exists(run.resolve("robustness.png")), "no curve, no robustness plot");

@@ -20,23 +20,17 @@ import java.util.concurrent.Callable;
         description = "Reproduce the dissertation's tables (3.1-4.8) at cpu or full scale.")
 public final class Reproduce implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "table ids, e.g. 3.1 4.4 (default: all)")
-    List<String> tables = List.of();
+    @Parameters(arity = "0..*", description = "table ids, e.g. 3.1 4.4 (default: all)") List<String> tables = List.of();
 
-    @Option(names = "--scale", defaultValue = "CPU", description = "CPU or FULL (default: ${DEFAULT-VALUE})")
-    Scale scale;
+    @Option(names = "--scale", defaultValue = "CPU", description = "CPU or FULL (default: ${DEFAULT-VALUE})") Scale scale;
 
-    @Option(names = "--out", defaultValue = "results", description = "directory of the tables and runs (default: ${DEFAULT-VALUE})")
-    Path out;
+    @Option(names = "--out", defaultValue = "results", description = "directory of the tables and runs (default: ${DEFAULT-VALUE})") Path out;
 
-    @Option(names = "--list", description = "list the tables and their rows, run nothing")
-    boolean list;
+    @Option(names = "--list", description = "list the tables and their rows, run nothing") boolean list;
 
-    @Option(names = "--render-only", description = "write the tables from the finished rows, train nothing")
-    boolean renderOnly;
+    @Option(names = "--render-only", description = "write the tables from the finished rows, train nothing") boolean renderOnly;
 
-    @Option(names = "--reverse", description = "train the rows last to first (a second runner on the same table)")
-    boolean reverse;
+    @Option(names = "--reverse", description = "train the rows last to first (a second runner on the same table)") boolean reverse;
 
     public static void main(String[] args) {
         CpuBackend.configure();

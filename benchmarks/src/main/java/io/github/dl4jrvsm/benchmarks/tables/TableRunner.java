@@ -64,27 +64,6 @@ public final class TableRunner {
 
     /** The full command of a row: its method options, then the scale's budget, the training kind, the evaluation. */
     static List<String> command(TableSpec table, Row row, Scale scale) {
-        List<String> c = new ArrayList<>(List.of("train"));
-        c.addAll(row.method());
-        String method = c.get(c.indexOf("--method") + 1);
-        if (List.of("rvsm", "rgsm", "admm").contains(method)) {
-            // the authors' code: only convolution kernels are sparsified, RGSM groups are input channels
-            c.addAll(List.of("--sparse-layers", "conv"));
-            if (!method.equals("rvsm")) {
-                c.addAll(List.of("--grouping", "INPUT"));
-            }
-        }
-        c.addAll(table.budget(scale).toArgs());
-        if (!table.adversarial()) {
-            c.add("--no-adversarial");
-        }
-        if (table.needsAttacks()) {
-            c.add("--eval-attacks");
-            c.add(String.join(",", table.metrics().stream().filter(Metric::needsAttacks).map(Metric::name).toList()));
-        } else {
-            c.add("--no-robustness");
-        }
-        c.add("--no-progress");
-        return c;
+        return TrainArguments.of(table, row, scale).toList();
     }
 }

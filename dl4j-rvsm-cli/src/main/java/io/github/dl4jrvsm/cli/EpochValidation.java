@@ -1,0 +1,49 @@
+package io.github.dl4jrvsm.cli;
+
+import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.NetworkAdapter;
+import io.github.dl4jrvsm.core.report.SparsityReport;
+import io.github.dl4jrvsm.core.training.SparseExport;
+import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * What is measured after every epoch to choose the model: accuracy on the validation split (the test set's first
+ * 500 images when there is none), PGD-10 accuracy on 200 of those images when training is adversarial, and sparsity.
+ */
+final class EpochValidation {
+
+    private final TrainingData data;
+    private final AttackOptions attack;
+    private final boolean adversarial;
+    private final long seed;
+
+    EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed) {
+        this.data = data;
+        this.attack = attack;
+        this.adversarial = adversarial;
+        this.seed = seed;
+    }
+
+    EpochRecord measure(Model net, int epoch, double seconds) {
+        DataSet val = data.validation() != null ? data.validation() : TrainingData.head(data.test(), 500);
+        double acc = accuracy(net, val);
+        double robust = Double.NaN;
+        if (adversarial) {
+            DataSet sub = TrainingData.head(val, 200);
+            robust = ProjectedGradientDescent.pgd(attack.eps, attack.alpha, 10).withSeed(seed)
+                    .run(AttackModel.of(net), sub.getFeatures(), sub.getLabels()).failureRate();
+        }
+        SparsityReport s = SparsityReport.of(SparseExport.sparseCopyKeepingBatchNorm(net), data.shape().channels(),
+                data.shape().height(), data.shape().width());
+        return new EpochRecord(epoch + 1, net.score(), acc, robust, s.sparsity(), s.channelSparsity(), seconds);
+    }
+
+    /** The share of {@code d} that {@code net} classifies correctly. */
+    static double accuracy(Model net, DataSet d) {
+        ListDataSetIterator<DataSet> it = new ListDataSetIterator<>(d.asList(), 250);
+        return NetworkAdapter.of(net).evaluate(it).accuracy();
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.dl4jrvsm.cli;
+
+import org.deeplearning4j.nn.api.Model;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code --in}: the saved model a command reads (shared by {@code evaluate} and {@code prune-export}). */
+final class InputModel {
+
+    @Option(names = "--in", required = true, description = "model zip (a run's model.zip)") Path in;
+
+    /** Fails with the option's name before any work when the file is missing. */
+    void requireFile() {
+        if (!Files.isRegularFile(in)) {
+            throw new IllegalArgumentException("--in " + in + " is not a file; give a model zip such as runs/quickstart/model.zip");
+        }
+    }
+
+    Model read() throws IOException {
+        requireFile();
+        return RunDirectory.restore(in);
+    }
+}
