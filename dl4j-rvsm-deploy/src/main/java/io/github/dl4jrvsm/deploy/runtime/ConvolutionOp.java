@@ -1,0 +1,159 @@
+package io.github.dl4jrvsm.deploy.runtime;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * Direct 2-D convolution over NCHW tensors, with bias, a folded batch norm and a fused activation.
+ *
+ * <p>The weights are kept as a list of (input channel, kernel row, kernel column, value) per output channel. In the
+ * sparse form the list holds only the non-zeros, so the work is proportional to them: the point of sparse training.
+ * The dense form holds every weight and runs the same loop, so sparse and dense differ only in the zeros skipped.
+ * For each weight the loop adds a scaled input row to an output row; with stride 1 that inner loop is a contiguous
+ * multiply-add the JIT vectorises.
+ */
+final class ConvolutionOp extends Op implements Fusion.Foldable {
+
+    private final Geometry g;
+    private final int[] start;        // per output channel: first entry in the weight list
+    private final int[] inputChannel;
+    private final int[] kernelRow;
+    private final int[] kernelColumn;
+    private final float[] value;
+    private float[] bias;
+    private Activation activation;
+    // the current call's tensors: set before the parallel loop so its body is one preallocated object
+    private float[] in;
+    private float[] out;
+    private final IntConsumer task = t -> channel(in, out, t / g().outChannels(), t % g().outChannels());
+
+    /** Input and output sizes, stride and top-left padding. */
+    record Geometry(int inChannels, int inHeight, int inWidth, int outChannels, int outHeight, int outWidth,
+                    int kernelHeight, int kernelWidth, int strideY, int strideX, int padTop, int padLeft) {
+        int inSize() {
+            return inChannels * inHeight * inWidth;
+        }
+
+        int outSize() {
+            return outChannels * outHeight * outWidth;
+        }
+    }
+
+    /**
+     * @param weights {@code [outChannels][inChannels][kh][kw]} in C order
+     * @param sparse  keep only non-zero weights
+     */
+    ConvolutionOp(String name, int input, int output, Geometry g, float[] weights, float[] bias,
+                  Activation activation, boolean sparse) {
+        super(name, new int[]{input}, output);
+        this.g = g;
+        int perOut = g.inChannels() * g.kernelHeight() * g.kernelWidth();
+        int count = 0;
+        for (float w : weights) {
+            if (!sparse || w != 0) {
+                count++;
+            }
+        }
+        start = new int[g.outChannels() + 1];
+        inputChannel = new int[count];
+        kernelRow = new int[count];
+        kernelColumn = new int[count];
+        value = new float[count];
+        int k = 0;
+        for (int oc = 0; oc < g.outChannels(); oc++) {
+            start[oc] = k;
+            for (int j = 0; j < perOut; j++) {
+                float w = weights[oc * perOut + j];
+                if (!sparse || w != 0) {
+                    inputChannel[k] = j / (g.kernelHeight() * g.kernelWidth());
+                    kernelRow[k] = (j / g.kernelWidth()) % g.kernelHeight();
+                    kernelColumn[k] = j % g.kernelWidth();
+                    value[k++] = w;
+                }
+            }
+        }
+        start[g.outChannels()] = k;
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    int storedWeights() {
+        return value.length;
+    }
+
+    @Override
+    public boolean fold(float[] scale, float[] shift) {
+        if (activation != Activation.IDENTITY || scale.length != g.outChannels()) {
+            return false;
+        }
+        float[] b = new float[scale.length];
+        for (int oc = 0; oc < scale.length; oc++) {
+            for (int k = start[oc]; k < start[oc + 1]; k++) {
+                value[k] *= scale[oc];
+            }
+            b[oc] = (bias == null ? 0f : bias[oc]) * scale[oc] + shift[oc];
+        }
+        bias = b;
+        return true;
+    }
+
+    @Override
+    boolean fuse(Activation a) {
+        if (activation != Activation.IDENTITY || a == Activation.SOFTMAX) {
+            return false;
+        }
+        activation = a;
+        return true;
+    }
+
+    @Override
+    void run(float[][] tensors, int batch, Parallel parallel) {
+        in = tensors[inputs[0]];
+        out = tensors[output];
+        parallel.forEach(batch * g.outChannels(), task);
+    }
+
+    private void channel(float[] in, float[] out, int n, int oc) {
+        int plane = g.outHeight() * g.outWidth();
+        int outBase = n * g.outSize() + oc * plane;
+        Arrays.fill(out, outBase, outBase + plane, bias == null ? 0f : bias[oc]);
+        int inPlane = g.inHeight() * g.inWidth();
+        for (int k = start[oc]; k < start[oc + 1]; k++) {
+            float w = value[k];
+            int inBase = n * g.inSize() + inputChannel[k] * inPlane;
+            int dx = kernelColumn[k] - g.padLeft();
+            // output columns whose input column lies inside the image
+            int x0 = Math.max(0, ceilDiv(-dx, g.strideX()));
+            int x1 = Math.min(g.outWidth(), Math.floorDiv(g.inWidth() - 1 - dx, g.strideX()) + 1);
+            if (x0 >= x1) {
+                continue;
+            }
+            for (int oy = 0; oy < g.outHeight(); oy++) {
+                int iy = oy * g.strideY() + kernelRow[k] - g.padTop();
+                if (iy < 0 || iy >= g.inHeight()) {
+                    continue;
+                }
+                int o = outBase + oy * g.outWidth();
+                int i = inBase + iy * g.inWidth() + dx;
+                if (g.strideX() == 1) {
+                    for (int x = x0; x < x1; x++) {
+                        out[o + x] += w * in[i + x];
+                    }
+                } else {
+                    for (int x = x0; x < x1; x++) {
+                        out[o + x] += w * in[i + x * g.strideX()];
+                    }
+                }
+            }
+        }
+        activation.apply(out, outBase, plane);
+    }
+
+    private Geometry g() {
+        return g;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return -Math.floorDiv(-a, b);
+    }
+}
