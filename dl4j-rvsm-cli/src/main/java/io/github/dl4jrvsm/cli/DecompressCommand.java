@@ -1,0 +1,38 @@
+package io.github.dl4jrvsm.cli;
+
+import io.github.dl4jrvsm.core.persist.AtomicFiles;
+import io.github.dl4jrvsm.deploy.SparseModelFile;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.util.ModelSerializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code rvsm decompress}: a {@code .rvsmz} file back to a DL4J model zip, for tools that read only those. */
+@Command(name = "decompress", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Turn a .rvsmz file back into a DL4J model zip (without updater state).")
+final class DecompressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--in", required = true, description = "the .rvsmz file") Path in;
+
+    @Option(names = "--out", required = true, description = "the model zip to write") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(in)) {
+            throw new IllegalArgumentException("--in " + in + " is not a file; give a .rvsmz file written by rvsm compress");
+        }
+        Model model = SparseModelFile.read(in);
+        AtomicFiles.write(out, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), false));
+        spec.commandLine().getOut().println("written: " + out);
+        return 0;
+    }
+}
