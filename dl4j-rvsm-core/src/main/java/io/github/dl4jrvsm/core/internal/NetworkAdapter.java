@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.core.internal;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -21,37 +22,55 @@ import java.util.function.Function;
 /**
  * One view of DL4J's two network kinds. {@code MultiLayerNetwork} and {@code ComputationGraph} offer the same
  * operations under different signatures (layers by position or by name, activations as a list or a map, a single
- * output or an array), and share no interface for them; this class is the only place that tells the two apart, so
- * the rest of the library handles both without branching.
+ * output or an array) and share no interface for most of them; this class is the only place that tells the two
+ * apart, so the rest of the library handles both without branching.
  *
- * <p>Operations that genuinely differ (rebuilding a network from an edited configuration) go through
- * {@link #match}, which keeps the dispatch here while the caller supplies one function per kind.
+ * <p>Every operation goes through {@link #match}, the one dispatch; callers use it too where an operation genuinely
+ * differs per kind (rebuilding a network from an edited configuration), giving one function per kind.
  */
-public abstract sealed class NetworkAdapter permits NetworkAdapter.Sequential, NetworkAdapter.Graph {
+public final class NetworkAdapter {
+
+    private final Model model;
+    private final MultiLayerNetwork sequential;
+    private final ComputationGraph graph;
+
+    private NetworkAdapter(Model model, MultiLayerNetwork sequential, ComputationGraph graph) {
+        this.model = model;
+        this.sequential = sequential;
+        this.graph = graph;
+    }
 
     /** The adapter of {@code model}; anything but the two network kinds is refused by name. */
     public static NetworkAdapter of(Model model) {
         if (model instanceof MultiLayerNetwork mln) {
-            return new Sequential(mln);
+            return new NetworkAdapter(model, mln, null);
         }
         if (model instanceof ComputationGraph cg) {
-            return new Graph(cg);
+            return new NetworkAdapter(model, null, cg);
         }
         throw new IllegalArgumentException("Expected a MultiLayerNetwork or ComputationGraph, got "
                 + (model == null ? "null" : model.getClass().getName()));
     }
 
     /** The network this adapter reads and drives. */
-    public abstract Model model();
+    public Model model() {
+        return model;
+    }
 
     /** Applies the function for the network's kind. */
-    public abstract <T> T match(Function<MultiLayerNetwork, T> sequential, Function<ComputationGraph, T> graph);
+    public <T> T match(Function<MultiLayerNetwork, T> ifSequential, Function<ComputationGraph, T> ifGraph) {
+        return sequential != null ? ifSequential.apply(sequential) : ifGraph.apply(graph);
+    }
 
     /** The running layers, in the network's order. */
-    public abstract Layer[] runtimeLayers();
+    public Layer[] runtimeLayers() {
+        return match(MultiLayerNetwork::getLayers, ComputationGraph::getLayers);
+    }
 
     /** The running layer known as {@code name} (a graph) or at {@code index} (a MultiLayerNetwork). */
-    public abstract Layer layer(String name, int index);
+    public Layer layer(String name, int index) {
+        return match(m -> m.getLayer(index), g -> g.getLayer(name));
+    }
 
     public Layer layer(NamedLayer l) {
         return layer(l.name(), l.index());
@@ -67,199 +86,78 @@ public abstract sealed class NetworkAdapter permits NetworkAdapter.Sequential, N
         return layer(l).getParam(key);
     }
 
-    public abstract void fit(DataSetIterator data);
+    public void fit(DataSetIterator data) {
+        ((NeuralNetwork) model).fit(data);
+    }
+
+    /** Classification accuracy, confusion matrix and the rest of DL4J's {@link Evaluation}. */
+    public Evaluation evaluate(DataSetIterator data) {
+        return ((NeuralNetwork) model).doEvaluation(data, new Evaluation())[0];
+    }
+
+    public void addListeners(TrainingListener... listeners) {
+        model.addListeners(listeners);
+    }
 
     /** The (first) network output. */
-    public abstract INDArray output(INDArray x, boolean train);
+    public INDArray output(INDArray x, boolean train) {
+        return match(m -> m.output(x, train), g -> g.outputSingle(train, x));
+    }
 
     /** Every network output, in inference mode. */
-    public abstract INDArray[] outputs(INDArray x);
+    public INDArray[] outputs(INDArray x) {
+        return match(m -> new INDArray[]{m.output(x)}, g -> g.output(x));
+    }
+
+    /** How many parameter updates the network has made; moves with every {@code fit} step. */
+    public long iterationCount() {
+        return match(MultiLayerNetwork::getIterationCount, ComputationGraph::getIterationCount);
+    }
+
+    /** A deep copy: configuration, parameters and updater state. */
+    public Model copy() {
+        return match(MultiLayerNetwork::clone, ComputationGraph::clone);
+    }
 
     /** Each layer's output activation, by layer name. */
-    public abstract Map<String, INDArray> layerOutputs(INDArray x, boolean train);
+    public Map<String, INDArray> layerOutputs(INDArray x, boolean train) {
+        return match(m -> {
+            // feedForward lists the input first, then each layer's output
+            List<INDArray> acts = m.feedForward(x, train);
+            Map<String, INDArray> out = new LinkedHashMap<>();
+            for (NamedLayer l : layers()) {
+                out.put(l.name(), acts.get(l.index() + 1));
+            }
+            return out;
+        }, g -> g.feedForward(x, train));
+    }
 
     /**
      * The input each named layer sees, after its input pre-processor: what a batch-norm layer normalises.
      *
      * @param train training mode (batch statistics in batch norm, dropout active) for the forward pass
      */
-    public abstract Map<String, INDArray> layerInputs(INDArray x, boolean train, Set<String> names);
-
-    public abstract Evaluation evaluate(DataSetIterator data);
-
-    public abstract void addListeners(TrainingListener... listeners);
-
-    /** How many parameter updates the network has made; moves with every {@code fit} step. */
-    public abstract long iterationCount();
-
-    /** A deep copy: configuration, parameters and updater state. */
-    public abstract Model copy();
-
-    static final class Sequential extends NetworkAdapter {
-        private final MultiLayerNetwork net;
-
-        Sequential(MultiLayerNetwork net) {
-            this.net = net;
-        }
-
-        @Override
-        public Model model() {
-            return net;
-        }
-
-        @Override
-        public <T> T match(Function<MultiLayerNetwork, T> sequential, Function<ComputationGraph, T> graph) {
-            return sequential.apply(net);
-        }
-
-        @Override
-        public Layer[] runtimeLayers() {
-            return net.getLayers();
-        }
-
-        @Override
-        public Layer layer(String name, int index) {
-            return net.getLayer(index);
-        }
-
-        @Override
-        public void fit(DataSetIterator data) {
-            net.fit(data);
-        }
-
-        @Override
-        public INDArray output(INDArray x, boolean train) {
-            return net.output(x, train);
-        }
-
-        @Override
-        public INDArray[] outputs(INDArray x) {
-            return new INDArray[]{net.output(x)};
-        }
-
-        @Override
-        public Map<String, INDArray> layerOutputs(INDArray x, boolean train) {
-            // feedForward lists the input first, then each layer's output
-            List<INDArray> acts = net.feedForward(x, train);
-            Map<String, INDArray> out = new LinkedHashMap<>();
-            for (NamedLayer l : layers()) {
-                out.put(l.name(), acts.get(l.index() + 1));
-            }
-            return out;
-        }
-
-        @Override
-        public Map<String, INDArray> layerInputs(INDArray x, boolean train, Set<String> names) {
-            List<INDArray> acts = net.feedForward(x, train);
-            Map<String, INDArray> out = new LinkedHashMap<>();
+    public Map<String, INDArray> layerInputs(INDArray x, boolean train, Set<String> names) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        match(m -> {
+            List<INDArray> acts = m.feedForward(x, train);
             for (NamedLayer l : layers()) {
                 if (names.contains(l.name())) {
-                    InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(l.index());
+                    InputPreProcessor pre = m.getLayerWiseConfigurations().getInputPreProcess(l.index());
                     out.put(l.name(), preProcess(pre, acts.get(l.index())));
                 }
             }
             return out;
-        }
-
-        @Override
-        public Evaluation evaluate(DataSetIterator data) {
-            return net.evaluate(data);
-        }
-
-        @Override
-        public void addListeners(TrainingListener... listeners) {
-            net.addListeners(listeners);
-        }
-
-        @Override
-        public long iterationCount() {
-            return net.getIterationCount();
-        }
-
-        @Override
-        public Model copy() {
-            return net.clone();
-        }
-    }
-
-    static final class Graph extends NetworkAdapter {
-        private final ComputationGraph net;
-
-        Graph(ComputationGraph net) {
-            this.net = net;
-        }
-
-        @Override
-        public Model model() {
-            return net;
-        }
-
-        @Override
-        public <T> T match(Function<MultiLayerNetwork, T> sequential, Function<ComputationGraph, T> graph) {
-            return graph.apply(net);
-        }
-
-        @Override
-        public Layer[] runtimeLayers() {
-            return net.getLayers();
-        }
-
-        @Override
-        public Layer layer(String name, int index) {
-            return net.getLayer(name);
-        }
-
-        @Override
-        public void fit(DataSetIterator data) {
-            net.fit(data);
-        }
-
-        @Override
-        public INDArray output(INDArray x, boolean train) {
-            return net.outputSingle(train, x);
-        }
-
-        @Override
-        public INDArray[] outputs(INDArray x) {
-            return net.output(x);
-        }
-
-        @Override
-        public Map<String, INDArray> layerOutputs(INDArray x, boolean train) {
-            return net.feedForward(x, train);
-        }
-
-        @Override
-        public Map<String, INDArray> layerInputs(INDArray x, boolean train, Set<String> names) {
-            Map<String, INDArray> acts = net.feedForward(x, train);
-            Map<String, INDArray> out = new LinkedHashMap<>();
+        }, g -> {
+            Map<String, INDArray> acts = g.feedForward(x, train);
             for (String name : names) {
-                String inputName = net.getConfiguration().getVertexInputs().get(name).get(0);
-                InputPreProcessor pre = ((LayerVertex) net.getConfiguration().getVertices().get(name)).getPreProcessor();
-                out.put(name, preProcess(pre, acts.get(inputName)));
+                String input = g.getConfiguration().getVertexInputs().get(name).get(0);
+                InputPreProcessor pre = ((LayerVertex) g.getConfiguration().getVertices().get(name)).getPreProcessor();
+                out.put(name, preProcess(pre, acts.get(input)));
             }
             return out;
-        }
-
-        @Override
-        public Evaluation evaluate(DataSetIterator data) {
-            return net.evaluate(data);
-        }
-
-        @Override
-        public void addListeners(TrainingListener... listeners) {
-            net.addListeners(listeners);
-        }
-
-        @Override
-        public long iterationCount() {
-            return net.getIterationCount();
-        }
-
-        @Override
-        public Model copy() {
-            return net.clone();
-        }
+        });
+        return out;
     }
 
     private static INDArray preProcess(InputPreProcessor pre, INDArray in) {

@@ -3,7 +3,6 @@ package io.github.dl4jrvsm.deploy.runtime;
 /** An activation on its own (when the op before it cannot take it over); softmax is over each example. */
 final class ActivationOp extends Op {
 
-    final Activation activation;
     private final int size;
 
     ActivationOp(String name, int input, int output, Activation activation, int size) {
@@ -13,9 +12,7 @@ final class ActivationOp extends Op {
     }
 
     @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        float[] in = tensors[inputs[0]];
-        float[] out = tensors[output];
+    void compute(float[] in, float[] out, int batch, Parallel parallel, float[][] tensors) {
         if (in != out) {
             System.arraycopy(in, 0, out, 0, batch * size);
         }

@@ -4,33 +4,22 @@ package io.github.dl4jrvsm.deploy.runtime;
  * {@code y = a_c x + b_c} per channel: an inference-mode batch norm that could not be folded into the layer before it
  * (in a pre-activation ResNet it follows a residual sum, not a convolution).
  */
-final class ChannelAffineOp extends Op {
+final class ChannelAffineOp extends PerChannelOp {
 
     final float[] scale;
     final float[] shift;
     private final int plane;
-    private Activation activation = Activation.IDENTITY;
 
-    ChannelAffineOp(String name, int input, int output, float[] scale, float[] shift, int plane) {
+    /** @param shape one example's shape: {@code [C, H, W]} (per channel) or {@code [N]} (per feature) */
+    ChannelAffineOp(String name, int input, int output, float[] scale, float[] shift, int[] shape) {
         super(name, new int[]{input}, output);
         this.scale = scale;
         this.shift = shift;
-        this.plane = plane;
+        this.plane = shape.length == 3 ? shape[1] * shape[2] : 1;
     }
 
     @Override
-    boolean fuse(Activation a) {
-        if (activation != Activation.IDENTITY || a == Activation.SOFTMAX) {
-            return false;
-        }
-        activation = a;
-        return true;
-    }
-
-    @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        float[] in = tensors[inputs[0]];
-        float[] out = tensors[output];
+    void compute(float[] in, float[] out, int batch, Parallel parallel, float[][] tensors) {
         int channels = scale.length;
         for (int t = 0; t < batch * channels; t++) {
             int c = t % channels;

@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
  * For each weight the loop adds a scaled input row to an output row; with stride 1 that inner loop is a contiguous
  * multiply-add the JIT vectorises.
  */
-final class ConvolutionOp extends Op implements Fusion.Foldable {
+final class ConvolutionOp extends PerChannelOp implements Fusion.Foldable {
 
     private final Geometry g;
     private final int[] start;        // per output channel: first entry in the weight list
@@ -21,7 +21,6 @@ final class ConvolutionOp extends Op implements Fusion.Foldable {
     private final int[] kernelColumn;
     private final float[] value;
     private float[] bias;
-    private Activation activation;
     // the current call's tensors: set before the parallel loop so its body is one preallocated object
     private float[] in;
     private float[] out;
@@ -101,18 +100,9 @@ final class ConvolutionOp extends Op implements Fusion.Foldable {
     }
 
     @Override
-    boolean fuse(Activation a) {
-        if (activation != Activation.IDENTITY || a == Activation.SOFTMAX) {
-            return false;
-        }
-        activation = a;
-        return true;
-    }
-
-    @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        in = tensors[inputs[0]];
-        out = tensors[output];
+    void compute(float[] source, float[] target, int batch, Parallel parallel, float[][] tensors) {
+        in = source;
+        out = target;
         if (unitStride() && !fitsUnpadded()) {
             in = padded(in, batch);
         }

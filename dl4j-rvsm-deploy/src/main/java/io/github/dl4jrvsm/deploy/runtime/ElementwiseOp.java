@@ -1,11 +1,10 @@
 package io.github.dl4jrvsm.deploy.runtime;
 
 /** The sum or the mean of several tensors of one shape (residual additions, EnResNet's average of its members). */
-final class ElementwiseOp extends Op {
+final class ElementwiseOp extends PerChannelOp {
 
     private final int size;
     private final boolean average;
-    private Activation activation = Activation.IDENTITY;
 
     ElementwiseOp(String name, int[] inputs, int output, int size, boolean average) {
         super(name, inputs, output);
@@ -14,19 +13,9 @@ final class ElementwiseOp extends Op {
     }
 
     @Override
-    boolean fuse(Activation a) {
-        if (activation != Activation.IDENTITY || a == Activation.SOFTMAX) {
-            return false;
-        }
-        activation = a;
-        return true;
-    }
-
-    @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        float[] out = tensors[output];
+    void compute(float[] first, float[] out, int batch, Parallel parallel, float[][] tensors) {
         int n = batch * size;
-        System.arraycopy(tensors[inputs[0]], 0, out, 0, n);
+        System.arraycopy(first, 0, out, 0, n);
         for (int k = 1; k < inputs.length; k++) {
             float[] in = tensors[inputs[k]];
             for (int i = 0; i < n; i++) {

@@ -17,7 +17,6 @@ final class FullyConnectedOp extends Op implements Fusion.Foldable {
     private final float[] value;
     private final float[] dense;      // the dense form keeps W as it is: a contiguous row per input
     private float[] bias;
-    private Activation activation;
     private float[] x;
     private float[] y;
     private final IntConsumer task = n -> example(x, y, n);
@@ -83,19 +82,16 @@ final class FullyConnectedOp extends Op implements Fusion.Foldable {
         return true;
     }
 
+    /** Any activation, softmax included: this op writes each example's outputs whole. */
     @Override
-    boolean fuse(Activation a) {
-        if (activation != Activation.IDENTITY) {
-            return false;
-        }
-        activation = a;
+    boolean canApply(Activation a) {
         return true;
     }
 
     @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        x = tensors[inputs[0]];
-        y = tensors[output];
+    void compute(float[] source, float[] target, int batch, Parallel parallel, float[][] tensors) {
+        x = source;
+        y = target;
         parallel.forEach(batch, task);
     }
 

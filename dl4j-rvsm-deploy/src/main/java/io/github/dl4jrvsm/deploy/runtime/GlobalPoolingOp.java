@@ -15,9 +15,7 @@ final class GlobalPoolingOp extends Op {
     }
 
     @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        float[] in = tensors[inputs[0]];
-        float[] out = tensors[output];
+    void compute(float[] in, float[] out, int batch, Parallel parallel, float[][] tensors) {
         for (int t = 0; t < batch * channels; t++) {
             int base = t * plane;
             float acc = max ? Float.NEGATIVE_INFINITY : 0f;

@@ -135,7 +135,7 @@ final class Lowering {
         }
         if (layer instanceof BatchNormalization bn) {
             return add(new ChannelAffineOp(name, t, tensors.add(in), BatchNormFold.scale(bn, params),
-                    BatchNormFold.shift(bn, params), in.length == 3 ? in[1] * in[2] : 1));
+                    BatchNormFold.shift(bn, params), in));
         }
         if (layer instanceof ActivationLayer a) {
             return add(new ActivationOp(name, t, tensors.add(in), Activation.of(a.getActivationFn(), name), tensors.size(t)));

@@ -19,9 +19,9 @@ final class PoolingOp extends Op {
     }
 
     @Override
-    void run(float[][] tensors, int batch, Parallel parallel) {
-        in = tensors[inputs[0]];
-        out = tensors[output];
+    void compute(float[] source, float[] target, int batch, Parallel parallel, float[][] tensors) {
+        in = source;
+        out = target;
         parallel.forEach(batch * g.outChannels(), task);
     }
 
