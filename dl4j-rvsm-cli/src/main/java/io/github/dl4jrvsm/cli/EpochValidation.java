@@ -19,12 +19,15 @@ final class EpochValidation {
     private final AttackOptions attack;
     private final boolean adversarial;
     private final long seed;
+    private final SparseExport.Weights weights;
 
-    EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed) {
+    /** @param weights what the sparse layers hold at an epoch's end, so that u is measured without a second prox */
+    EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed, SparseExport.Weights weights) {
         this.data = data;
         this.attack = attack;
         this.adversarial = adversarial;
         this.seed = seed;
+        this.weights = weights;
     }
 
     EpochRecord measure(Model net, int epoch, double seconds) {
@@ -36,7 +39,7 @@ final class EpochValidation {
             robust = ProjectedGradientDescent.pgd(attack.eps, attack.alpha, 10).withSeed(seed)
                     .run(AttackModel.of(net), sub.getFeatures(), sub.getLabels()).failureRate();
         }
-        SparsityReport s = SparsityReport.of(SparseExport.sparseCopyKeepingBatchNorm(net), data.shape().channels(),
+        SparsityReport s = SparsityReport.of(SparseExport.sparseCopyKeepingBatchNorm(net, weights), data.shape().channels(),
                 data.shape().height(), data.shape().width());
         return new EpochRecord(epoch + 1, net.score(), acc, robust, s.sparsity(), s.channelSparsity(), seconds);
     }

@@ -127,7 +127,8 @@ final class TrainingRun {
     }
 
     void trainEpochs() throws IOException {
-        EpochValidation validation = new EpochValidation(data, options.attack, options.adversarial, options.schedule.seed);
+        EpochValidation validation = new EpochValidation(data, options.attack, options.adversarial, options.schedule.seed,
+                sparse == null ? SparseExport.Weights.DENSE : sparse.exportedWeights());
         for (int epoch = state.epochsDone(); epoch < options.schedule.epochs; epoch++) {
             trainEpoch(epoch, validation);
         }
@@ -184,7 +185,7 @@ final class TrainingRun {
 
     /** The selected network with its sparse weights, as model.zip. */
     void export() throws IOException {
-        sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, batchNormData());
+        sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, batchNormData(), sparse.exportedWeights());
         dir.write(RunDirectory.MODEL, sparseModel);
     }
 

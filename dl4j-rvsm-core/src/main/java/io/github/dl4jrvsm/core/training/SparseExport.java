@@ -76,20 +76,42 @@ public final class SparseExport {
     }
 
     /**
+     * What the sparse layers of a trained model hold, and so what the export still has to do. After the epoch-end
+     * projection of {@link SparseTraining} the relaxed-splitting layers hold {@code u} already; applying the prox
+     * again would shrink them a second time (l1, transformed l1 and group lasso are not idempotent), so the export
+     * must take them as they are.
+     */
+    public enum Weights {
+        /** Every sparse layer holds its dense {@code w}: the export computes {@code u = prox(w)} once. */
+        DENSE,
+        /**
+         * The relaxed-splitting layers hold {@code u} (the epoch-end projection ran after the last step) and are
+         * copied as they are; other sparse regularizations (ADMM) are projected once.
+         */
+        PROJECTED_AT_EPOCH_END
+    }
+
+    /**
      * A copy of the model whose weights are {@code u}, with batch-norm statistics re-estimated on {@code bnData} and
      * the library's regularizations removed, so the result is a plain DL4J network that loads without this library.
+     * For a model trained by {@link SparseTraining} with its epoch-end projection use
+     * {@link SparseTraining#export}, which passes {@link Weights#PROJECTED_AT_EPOCH_END}.
      *
      * @param bnData data for the batch-norm re-estimation; may be null only if the model has no batch norm
      */
-    @SuppressWarnings("unchecked")
     public static <M extends Model> M sparseCopy(M model, DataSetIterator bnData) {
+        return sparseCopy(model, bnData, Weights.DENSE);
+    }
+
+    /** {@link #sparseCopy(Model, DataSetIterator)} for a model whose sparse layers hold {@code weights}. */
+    public static <M extends Model> M sparseCopy(M model, DataSetIterator bnData, Weights weights) {
         boolean bn = BatchNormStatistics.hasBatchNorm(model);
         if (bn && bnData == null) {
             throw new IllegalArgumentException("The model has batch-norm layers " + BatchNormStatistics.batchNormLayers(model)
                     + ": their running statistics no longer fit the sparse weights. Pass training data for the "
                     + "re-estimation, or call sparseCopyKeepingBatchNorm to keep the old statistics.");
         }
-        M copy = sparseCopyKeepingBatchNorm(model);
+        M copy = sparseCopyKeepingBatchNorm(model, weights);
         if (bn) {
             BatchNormStatistics.reestimate(copy, bnData, BatchNormStatistics.DEFAULT_MAX_BATCHES);
         }
@@ -97,10 +119,14 @@ public final class SparseExport {
     }
 
     /** Like {@link #sparseCopy} but keeps the batch-norm statistics measured with the dense weights. */
-    @SuppressWarnings("unchecked")
     public static <M extends Model> M sparseCopyKeepingBatchNorm(M model) {
+        return sparseCopyKeepingBatchNorm(model, Weights.DENSE);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <M extends Model> M sparseCopyKeepingBatchNorm(M model, Weights weights) {
         Model copy = NetworkAdapter.of(model).copy();
-        projectInPlace(copy);
+        project(copy, r -> weights == Weights.DENSE || !(r instanceof RelaxedSplitting));
         stripSparseRegularization(copy);
         return (M) copy;
     }

@@ -148,6 +148,21 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
         return net;
     }
 
+    /**
+     * The trained model as a plain sparse DL4J network: weights {@code u}, batch norm re-estimated on
+     * {@link #batchNormData}, this library's regularizations removed. Takes {@code u} exactly once: with the
+     * epoch-end projection on, the splitting layers already hold the last {@code u} and are copied as they are.
+     */
+    public <M extends Model> M export(M trained) {
+        return SparseExport.sparseCopy(trained, batchNormData, exportedWeights());
+    }
+
+    /** What the sparse layers hold after training with this configuration (see {@link SparseExport.Weights}). */
+    public SparseExport.Weights exportedWeights() {
+        return replaceWeightsEachEpoch && regularization instanceof RelaxedSplitting
+                ? SparseExport.Weights.PROJECTED_AT_EPOCH_END : SparseExport.Weights.DENSE;
+    }
+
     /** Attaches the method to an existing (initialised, possibly trained) network in place. */
     public <M extends Model> M attach(M model) {
         install(NamedLayer.of(model), model);
