@@ -65,6 +65,12 @@ public final class EnResNet extends GraphZooModel<EnResNet> {
         return copy(m -> m.member = switched);
     }
 
+    /** The authors' ResNets initialise every convolution with He normal scaled by the fan-out. */
+    @Override
+    protected boolean authorsUseFanOutConvolutions() {
+        return true;
+    }
+
     @Override
     protected List<Object> architecture() {
         return List.of(members, member);

@@ -15,6 +15,12 @@ public final class ResNet18 extends GraphZooModel<ResNet18> {
     private static final int[] WIDTHS = {64, 128, 256, 512};
     private static final int[] BLOCKS = {2, 2, 2, 2};
 
+    /** The authors' ResNets initialise every convolution with He normal scaled by the fan-out. */
+    @Override
+    protected boolean authorsUseFanOutConvolutions() {
+        return true;
+    }
+
     @Override
     public ComputationGraphConfiguration conf() {
         GraphBuilder g = base().graphBuilder().addInputs("input");

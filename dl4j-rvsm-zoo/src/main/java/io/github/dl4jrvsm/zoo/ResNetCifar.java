@@ -109,6 +109,12 @@ public final class ResNetCifar extends GraphZooModel<ResNetCifar> {
         return depth;
     }
 
+    /** The authors' ResNets initialise every convolution with He normal scaled by the fan-out. */
+    @Override
+    protected boolean authorsUseFanOutConvolutions() {
+        return true;
+    }
+
     @Override
     protected List<Object> architecture() {
         return List.of(depth, variant, noise, noiseAtInference, dataFormat);

@@ -8,6 +8,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,8 +23,10 @@ import java.util.function.Consumer;
  *   <li>updater {@code Nesterovs(0.1, 0.9)}: the dissertation's SGD with Nesterov momentum and initial step 0.1
  *       (learning-rate schedules are the caller's: pass an updater with an {@code ISchedule});</li>
  *   <li>seed {@value #DEFAULT_SEED}: fixed, so two builds give the same initial weights;</li>
- *   <li>convolutions {@link HeFanOutNormal}: the authors' {@code N(0, sqrt(2/(k*k*out)))};</li>
- *   <li>dense layers {@code WeightInit.XAVIER}: keeps the logits of a fresh network small;</li>
+ *   <li>initialisation {@link Initialization#AUTHORS}: as the authors' code, PyTorch's default uniform except the
+ *       ResNets' convolutions ({@link HeFanOutNormal}), because the sparsity a given lambda reaches depends on the
+ *       initial weight scale; {@link Initialization#LIBRARY} is the earlier default, and
+ *       {@link #withConvolutionInit}/{@link #withDenseInit} override either;</li>
  *   <li>l2 weight decay 0: the dissertation used 5e-4, but with sparse training the penalty is usually the only
  *       regulariser wanted; {@link #withL2(double)} adds it to every weight (never to batch-norm or biases).</li>
  * </ul>
@@ -41,8 +44,9 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
     private int classes = DEFAULT_CLASSES;
     private IUpdater updater = new Nesterovs(0.1, 0.9);
     private long seed = DEFAULT_SEED;
-    private IWeightInit convolutionInit = new HeFanOutNormal();
-    private IWeightInit denseInit = WeightInit.XAVIER.getWeightInitFunction();
+    private Initialization initialization = Initialization.AUTHORS;
+    private IWeightInit convolutionInit;      // null: the one initialization gives
+    private IWeightInit denseInit;
     private double l2;
 
     /** A copy of this model with {@code change} applied to the copy: how every {@code with} method leaves it as is. */
@@ -107,8 +111,27 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
         return copy((ZooModel<B> m) -> m.seed = s);
     }
 
+    public Initialization initialization() {
+        return initialization;
+    }
+
+    /** Draws the initial weights as {@code scheme} says (explicit {@code with...Init} choices still win). */
+    public B withInitialization(Initialization scheme) {
+        required(scheme, "initialization must be one of " + List.of(Initialization.values()) + ", got null");
+        return copy((ZooModel<B> m) -> m.initialization = scheme);
+    }
+
+    /** Whether the authors' code initialises this model's convolutions explicitly with He fan-out normal. */
+    protected boolean authorsUseFanOutConvolutions() {
+        return false;
+    }
+
     public IWeightInit convolutionInit() {
-        return convolutionInit;
+        if (convolutionInit != null) {
+            return convolutionInit;
+        }
+        return initialization == Initialization.LIBRARY || authorsUseFanOutConvolutions() ? new HeFanOutNormal()
+                : WeightInit.UNIFORM.getWeightInitFunction();
     }
 
     public B withConvolutionInit(IWeightInit init) {
@@ -117,7 +140,10 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
     }
 
     public IWeightInit denseInit() {
-        return denseInit;
+        if (denseInit != null) {
+            return denseInit;
+        }
+        return (initialization == Initialization.LIBRARY ? WeightInit.XAVIER : WeightInit.UNIFORM).getWeightInitFunction();
     }
 
     public B withDenseInit(IWeightInit init) {
@@ -142,7 +168,8 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
     }
 
     private List<Object> settings() {
-        return List.of(inputShape, classes, updater, seed, convolutionInit, denseInit, l2, architecture());
+        return Arrays.asList(inputShape, classes, updater, seed, initialization, convolutionInit, denseInit, l2,
+                architecture());
     }
 
     @Override
@@ -174,7 +201,7 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(updater.clone())
-                .weightInit(denseInit)
+                .weightInit(denseInit())
                 .activation(Activation.IDENTITY);
         if (l2 > 0) {
             b.l2(l2);
@@ -184,6 +211,6 @@ public abstract class ZooModel<B extends ZooModel<B>> implements Cloneable {
 
     /** Layers built by subclasses use the convolution init given here. */
     protected Layers layers() {
-        return new Layers(convolutionInit);
+        return new Layers(convolutionInit());
     }
 }
