@@ -100,7 +100,10 @@ public final class RobustnessEvaluation {
                 inputShape);
     }
 
-    /** A copy that stops after {@code n} test examples (default: the whole iterator). */
+    /**
+     * A copy that attacks only the first {@code n} test examples (default: all). A1 is still measured on every
+     * example the iterator gives: clean accuracy is cheap, and on a subset it would carry the subset's sampling error.
+     */
     public RobustnessEvaluation withMaxExamples(int n) {
         return new RobustnessEvaluation(attacks, epsilons, curveSteps, atLeastOne("maxExamples", n), eotSamples,
                 inputShape);
@@ -135,12 +138,15 @@ public final class RobustnessEvaluation {
         long[][] curve = new long[all.length][2];
         int seen = 0;
         test.reset();
-        while (test.hasNext() && seen < maxExamples) {
+        while (test.hasNext()) {
             DataSet batch = test.next();
+            add(correct, "A1", countCorrect(m, batch.getFeatures(), batch.getLabels()), batch.numExamples());
             int take = (int) Math.min(batch.numExamples(), maxExamples - seen);
+            if (take <= 0) {
+                continue;
+            }
             INDArray x = batch.getFeatures().get(NDArrayIndex.interval(0, take)).dup();
             INDArray y = batch.getLabels().get(NDArrayIndex.interval(0, take)).dup();
-            add(correct, "A1", countCorrect(m, x, y), take);
             for (Map.Entry<String, Attack> e : attacks.entrySet()) {
                 add(correct, e.getKey(), countCorrect(m, e.getValue().run(m, x, y).adversarial(), y), take);
             }
@@ -157,12 +163,12 @@ public final class RobustnessEvaluation {
         List<RobustnessReport.Entry> entries = new ArrayList<>();
         for (Map.Entry<String, long[]> e : correct.entrySet()) {
             Attack a = attacks.get(e.getKey());
-            entries.add(new RobustnessReport.Entry(e.getKey(), a == null ? "clean" : a.name(),
-                    (double) e.getValue()[0] / e.getValue()[1], a == null ? Map.of() : a.settings()));
+            entries.add(RobustnessReport.Entry.of(e.getKey(), a == null ? "clean" : a.name(), e.getValue()[0],
+                    e.getValue()[1], a == null ? Map.of() : a.settings()));
         }
         List<RobustnessReport.EpsilonPoint> points = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
-            points.add(new RobustnessReport.EpsilonPoint(all[i], (double) curve[i][0] / curve[i][1]));
+            points.add(RobustnessReport.EpsilonPoint.of(all[i], curve[i][0], curve[i][1]));
         }
         SparsityReport sparsity = inputShape == null ? null : SparsityReport.of(model, inputShape);
         List<String> warnings = GradientMaskingChecks.check(entries, points, m.isRandomized(), seen);

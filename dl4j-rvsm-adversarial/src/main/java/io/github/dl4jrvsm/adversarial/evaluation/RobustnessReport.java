@@ -16,7 +16,7 @@ import java.util.Map;
  * Clean and adversarial accuracies of one model with the attacks' settings, robust accuracy against epsilon, the
  * model's sparsity, and warnings from the gradient-masking checks.
  *
- * @param examples      number of test examples evaluated
+ * @param examples      number of test examples attacked (A1 may have been measured on more; each entry says)
  * @param randomized    whether the model is random at inference (results vary between runs)
  * @param eotSamples    gradient samples averaged per attack step
  * @param accuracies    A1 (clean) to A5, in order, each with its attack and settings
@@ -29,12 +29,31 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
                                List<EpsilonPoint> epsilonCurve, SparsityReport sparsity, List<String> warnings,
                                double seconds) {
 
-    /** One accuracy: {@code key} is A1..A5, {@code attack} the attack's name (or "clean"). */
-    public record Entry(String key, String attack, double accuracy, Map<String, Object> settings) {
+    /**
+     * One accuracy: {@code key} is A1..A5, {@code attack} the attack's name (or "clean"); {@code correct} of
+     * {@code examples} with the 95% Wilson interval {@code [low, high]}.
+     */
+    public record Entry(String key, String attack, double accuracy, Map<String, Object> settings, long correct,
+                        long examples, double low, double high) {
+
+        public static Entry of(String key, String attack, long correct, long examples, Map<String, Object> settings) {
+            return new Entry(key, attack, (double) correct / examples, settings, correct, examples,
+                    WilsonInterval.low(correct, examples), WilsonInterval.high(correct, examples));
+        }
     }
 
-    /** Robust accuracy under the epsilon-curve attack at one epsilon. */
-    public record EpsilonPoint(double epsilon, double accuracy) {
+    /** Robust accuracy under the epsilon-curve attack at one epsilon, with its count and 95% interval. */
+    public record EpsilonPoint(double epsilon, double accuracy, long correct, long examples, double low, double high) {
+
+        /** A point known only by its accuracy (plots of published numbers). */
+        public EpsilonPoint(double epsilon, double accuracy) {
+            this(epsilon, accuracy, 0, 0, Double.NaN, Double.NaN);
+        }
+
+        public static EpsilonPoint of(double epsilon, long correct, long examples) {
+            return new EpsilonPoint(epsilon, (double) correct / examples, correct, examples,
+                    WilsonInterval.low(correct, examples), WilsonInterval.high(correct, examples));
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -57,15 +76,15 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Robustness on %d examples%s%n%n", examples,
                 randomized ? " (randomised model: gradients averaged over " + eotSamples + " samples)" : ""));
-        sb.append("| | attack | accuracy | settings |\n|---|---|---:|---|\n");
+        sb.append("| | attack | accuracy | correct / examples | 95% interval | settings |\n|---|---|---:|---:|---:|---|\n");
         for (Entry e : accuracies) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %s |%n", e.key(), e.attack(), 100 * e.accuracy(),
-                    e.settings()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %d / %d | %.1f-%.1f%% | %s |%n", e.key(), e.attack(),
+                    100 * e.accuracy(), e.correct(), e.examples(), 100 * e.low(), 100 * e.high(), e.settings()));
         }
-        sb.append("\n| epsilon | robust accuracy |\n|---:|---:|\n");
+        sb.append("\n| epsilon | robust accuracy | 95% interval |\n|---:|---:|---:|\n");
         for (EpsilonPoint p : epsilonCurve) {
-            sb.append(String.format(Locale.ROOT, "| %.4f (%.1f/255) | %.2f%% |%n", p.epsilon(), p.epsilon() * 255,
-                    100 * p.accuracy()));
+            sb.append(String.format(Locale.ROOT, "| %.4f (%.1f/255) | %.2f%% | %.1f-%.1f%% |%n", p.epsilon(),
+                    p.epsilon() * 255, 100 * p.accuracy(), 100 * p.low(), 100 * p.high()));
         }
         if (sparsity != null) {
             sb.append(String.format(Locale.ROOT, "%nSparsity %.2f%%, channel sparsity %.2f%%%n", 100 * sparsity.sparsity(),

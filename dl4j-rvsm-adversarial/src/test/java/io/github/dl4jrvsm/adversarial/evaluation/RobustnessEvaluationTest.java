@@ -82,6 +82,34 @@ class RobustnessEvaluationTest {
     }
 
     @Test
+    void cleanAccuracyCoversEveryExampleWhileAttacksStopAtMaxExamples() {
+        RobustnessReport r = new RobustnessEvaluation().withAttack("A3", null).withAttack("A4", null)
+                .withAttack("A5", null).withEpsilons(0.02).withMaxExamples(10)
+                .evaluate(net, new ListDataSetIterator<>(test.asList(), 16));
+        RobustnessReport.Entry a1 = r.accuracies().get(0), a2 = r.accuracies().get(1);
+        assertEquals(48, a1.examples());
+        assertEquals(net.evaluate(new ListDataSetIterator<>(test.asList(), 48)).accuracy(), a1.accuracy(), 1e-12);
+        assertEquals(10, a2.examples());
+        assertEquals(10, r.examples());
+        assertEquals(10, r.epsilonCurve().get(0).examples());
+        assertEquals(a2.correct() / 10.0, a2.accuracy(), 1e-12);
+        assertTrue(a1.low() <= a1.accuracy() && a1.accuracy() <= a1.high(), a1.toString());
+        assertTrue(r.toMarkdown().contains(a1.correct() + " / 48"), r.toMarkdown());
+    }
+
+    @Test
+    void wilsonIntervalsMatchTheirClosedForm() {
+        // reference values of the 95% Wilson score interval
+        assertEquals(0.4038, WilsonInterval.low(50, 100), 1e-4);
+        assertEquals(0.5962, WilsonInterval.high(50, 100), 1e-4);
+        assertEquals(0.0, WilsonInterval.low(0, 10), 1e-12);
+        assertEquals(0.2775, WilsonInterval.high(0, 10), 1e-4);
+        assertEquals(0.7225, WilsonInterval.low(10, 10), 1e-4);
+        assertEquals(1.0, WilsonInterval.high(10, 10), 1e-12);
+        assertTrue(Double.isNaN(WilsonInterval.low(0, 0)));
+    }
+
+    @Test
     void badOptionsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().withAttack("A7", ProjectedGradientDescent.fgsm(0.1)));
         assertThrows(IllegalArgumentException.class, () -> new RobustnessEvaluation().withEpsilons(0.1, 2));
