@@ -19,7 +19,7 @@ final class MethodOptions {
             + "(default: l0), the group penalties rgsm (default: group-l0-lasso)")
     PenaltyChoice penalty;
 
-    @Option(names = "--lambda", defaultValue = "4e-5", description = "penalty weight (rgsm: lambda1) (default: ${DEFAULT-VALUE})") double lambda;
+    @Option(names = "--lambda", defaultValue = "1e-5", description = "penalty weight (rgsm: lambda1) (default: ${DEFAULT-VALUE}, with --beta 1e-2 the issue-14 reference setting)") double lambda;
 
     @Option(names = "--lambda2", defaultValue = "1e-5", description = "group-lasso weight of group-l0-lasso (default: ${DEFAULT-VALUE})")
     double lambda2;
