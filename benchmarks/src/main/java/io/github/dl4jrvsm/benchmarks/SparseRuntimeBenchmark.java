@@ -37,8 +37,9 @@ public final class SparseRuntimeBenchmark {
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        BenchmarkArgs arguments = new BenchmarkArgs(args);
+        int rounds = arguments.integer(0, 30);
+        int threads = arguments.integer(1, 1);
         if (rounds < 3 || threads < 1) {
             throw new IllegalArgumentException("need rounds >= 3 and threads >= 1, got " + rounds + " and " + threads);
         }
