@@ -12,20 +12,13 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * What is measured after every epoch to choose the model: accuracy on the validation split (the test set's first
  * 500 images when there is none), PGD-10 accuracy on 200 of those images when training is adversarial, and sparsity.
+ *
+ * @param data        the training run's data
+ * @param attack      the attack settings of adversarial training (epsilon and step of the PGD-10 check)
+ * @param adversarial whether training is adversarial, so that robust accuracy is worth measuring
+ * @param seed        the seed of the PGD-10 check
  */
-final class EpochValidation {
-
-    private final TrainingData data;
-    private final AttackOptions attack;
-    private final boolean adversarial;
-    private final long seed;
-
-    EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed) {
-        this.data = data;
-        this.attack = attack;
-        this.adversarial = adversarial;
-        this.seed = seed;
-    }
+record EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed) {
 
     EpochRecord measure(Model net, int epoch, double seconds) {
         DataSet val = data.validation() != null ? data.validation() : TrainingData.head(data.test(), 500);
