@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,11 +33,11 @@ public final class LayerLatencyBreakdown {
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        String name = args.length > 0 ? args[0] : "lenet5";
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 128;
-        int reps = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        double[] rates = args.length > 3 ? Arrays.stream(args[3].split(",")).mapToDouble(Double::parseDouble).toArray()
-                : new double[]{0.5, 0.75};
+        BenchmarkArgs arguments = new BenchmarkArgs(args);
+        String name = arguments.text(0, "lenet5");
+        int batch = arguments.integer(1, 128);
+        int reps = arguments.integer(2, 200);
+        double[] rates = arguments.numbers(3, 0.5, 0.75);
         if (batch < 1 || reps < 1) {
             throw new IllegalArgumentException("batch and repetitions must be >= 1, got " + batch + " and " + reps);
         }

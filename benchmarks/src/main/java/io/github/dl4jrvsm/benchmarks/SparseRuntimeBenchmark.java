@@ -42,9 +42,10 @@ public final class SparseRuntimeBenchmark {
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        String part = args.length > 2 ? args[2] : "all";
+        BenchmarkArgs arguments = new BenchmarkArgs(args);
+        int rounds = arguments.integer(0, 30);
+        int threads = arguments.integer(1, 1);
+        String part = arguments.text(2, "all");
         if (!List.of("all", "unstructured", "channels").contains(part)) {
             throw new IllegalArgumentException("the third argument must be all, unstructured or channels, got " + part);
         }

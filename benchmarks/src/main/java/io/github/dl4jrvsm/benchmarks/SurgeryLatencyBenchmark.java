@@ -15,7 +15,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,10 +44,10 @@ public final class SurgeryLatencyBenchmark {
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 9;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        int[] batches = args.length > 2 ? Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[]{1, 128};
+        BenchmarkArgs arguments = new BenchmarkArgs(args);
+        int repetitions = arguments.integer(0, 9);
+        int warmup = arguments.integer(1, 2);
+        int[] batches = arguments.integers(2, 1, 128);
         if (repetitions < 1 || warmup < 0) {
             throw new IllegalArgumentException("need repetitions >= 1 and warmup >= 0, got " + repetitions + " and " + warmup);
         }

@@ -12,23 +12,15 @@ import org.nd4j.linalg.dataset.DataSet;
 /**
  * What is measured after every epoch to choose the model: accuracy on the validation split (the test set's first
  * 500 images when there is none), PGD-10 accuracy on 200 of those images when training is adversarial, and sparsity.
+ *
+ * @param data        the training run's data
+ * @param attack      the attack settings of adversarial training (epsilon and step of the PGD-10 check)
+ * @param adversarial whether training is adversarial, so that robust accuracy is worth measuring
+ * @param seed        the seed of the PGD-10 check
+ * @param weights     what the sparse layers hold at an epoch's end, so that u is measured without a second prox
  */
-final class EpochValidation {
-
-    private final TrainingData data;
-    private final AttackOptions attack;
-    private final boolean adversarial;
-    private final long seed;
-    private final SparseExport.Weights weights;
-
-    /** @param weights what the sparse layers hold at an epoch's end, so that u is measured without a second prox */
-    EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed, SparseExport.Weights weights) {
-        this.data = data;
-        this.attack = attack;
-        this.adversarial = adversarial;
-        this.seed = seed;
-        this.weights = weights;
-    }
+record EpochValidation(TrainingData data, AttackOptions attack, boolean adversarial, long seed,
+                       SparseExport.Weights weights) {
 
     EpochRecord measure(Model net, int epoch, double seconds) {
         DataSet val = data.validation() != null ? data.validation() : TrainingData.head(data.test(), 500);

@@ -6,6 +6,8 @@ import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.model.GradientMode;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -86,6 +88,22 @@ public final class AdversarialBatches {
 
     public Attack attack() {
         return attack;
+    }
+
+    /** {@code d} with {@link #perturb(INDArray, INDArray) perturbed} features, as the data set wrapper returns it. */
+    DataSet perturb(DataSet d) {
+        return new DataSet(perturb(d.getFeatures(), d.getLabels()), d.getLabels().dup(), d.getFeaturesMaskArray(),
+                d.getLabelsMaskArray());
+    }
+
+    /** {@code d}, of one input and one output, with perturbed features, as the multi data set wrapper returns it. */
+    MultiDataSet perturb(MultiDataSet d) {
+        if (d.numFeatureArrays() != 1 || d.numLabelsArrays() != 1) {
+            throw new IllegalArgumentException("Adversarial training supports one input and one output, got "
+                    + d.numFeatureArrays() + " inputs and " + d.numLabelsArrays() + " outputs");
+        }
+        return new org.nd4j.linalg.dataset.MultiDataSet(perturb(d.getFeatures(0), d.getLabels(0)), d.getLabels(0).dup(),
+                d.getFeaturesMaskArray(0), d.getLabelsMaskArray(0));
     }
 
     /** A new feature array where a random {@code fraction} of the examples are adversarial. */

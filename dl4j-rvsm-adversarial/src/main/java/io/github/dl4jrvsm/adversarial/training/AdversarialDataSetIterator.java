@@ -1,8 +1,6 @@
 package io.github.dl4jrvsm.adversarial.training;
 
 import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
-import org.nd4j.linalg.dataset.AsyncDataSetIterator;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 
@@ -17,20 +15,10 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  */
 public class AdversarialDataSetIterator extends DelegatingDataSetIterator {
 
-    private final AdversarialBatches batches;
-
     public AdversarialDataSetIterator(DataSetIterator base, AdversarialBatches batches) {
-        super(base != null && base.asyncSupported() ? new AsyncDataSetIterator(base, 2, false) : base);
+        super(base, d -> batches.perturb(d));
         if (batches == null) {
             throw new IllegalArgumentException("adversarial batches must be given");
         }
-        this.batches = batches;
-    }
-
-    @Override
-    public DataSet next() {
-        DataSet d = base.next();
-        return new DataSet(batches.perturb(d.getFeatures(), d.getLabels()), d.getLabels().dup(),
-                d.getFeaturesMaskArray(), d.getLabelsMaskArray());
     }
 }

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Per-layer and total sparsity of a network: exact-zero weights, zero channels, and parameters and FLOPs of the dense
@@ -89,48 +90,55 @@ public record SparsityReport(List<LayerSparsity> layers, long totalParams, long[
 
     @JsonProperty
     public long weights() {
-        return layers.stream().mapToLong(LayerSparsity::weights).sum();
+        return sum(LayerSparsity::weights);
     }
 
     @JsonProperty
     public long zeroWeights() {
-        return layers.stream().mapToLong(LayerSparsity::zeroWeights).sum();
+        return sum(LayerSparsity::zeroWeights);
     }
 
     /** Share of exactly-zero weights over all convolution and dense weights. */
     @JsonProperty
     public double sparsity() {
-        return weights() == 0 ? 0 : (double) zeroWeights() / weights();
+        return share(zeroWeights(), weights());
     }
 
     /** Share of zero output channels (filters, neurons) over all convolution and dense layers. */
     @JsonProperty
     public double channelSparsity() {
-        long ch = layers.stream().mapToLong(LayerSparsity::outputChannels).sum();
-        return ch == 0 ? 0 : (double) layers.stream().mapToLong(LayerSparsity::zeroOutputChannels).sum() / ch;
+        return share(sum(LayerSparsity::zeroOutputChannels), sum(LayerSparsity::outputChannels));
     }
 
     /** Share of zero input channels, the dissertation's reference code's count. */
     @JsonProperty
     public double inputChannelSparsity() {
-        long ch = layers.stream().mapToLong(LayerSparsity::inputChannels).sum();
-        return ch == 0 ? 0 : (double) layers.stream().mapToLong(LayerSparsity::zeroInputChannels).sum() / ch;
+        return share(sum(LayerSparsity::zeroInputChannels), sum(LayerSparsity::inputChannels));
     }
 
     /** Model parameters after removing zero channels from the convolution and dense layers. */
     @JsonProperty
     public long prunedParams() {
-        return totalParams - layers.stream().mapToLong(l -> l.params() - l.prunedParams()).sum();
+        return totalParams - sum(l -> l.params() - l.prunedParams());
     }
 
     @JsonProperty
     public long flops() {
-        return layers.stream().mapToLong(LayerSparsity::flops).sum();
+        return sum(LayerSparsity::flops);
     }
 
     @JsonProperty
     public long prunedFlops() {
-        return layers.stream().mapToLong(LayerSparsity::prunedFlops).sum();
+        return sum(LayerSparsity::prunedFlops);
+    }
+
+    private long sum(ToLongFunction<LayerSparsity> count) {
+        return layers.stream().mapToLong(count).sum();
+    }
+
+    /** {@code part / whole}, and 0 for a network with nothing to count. */
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
     }
 
     public String toJson() {
