@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -81,18 +83,25 @@ public final class SparseRuntimeBenchmark {
     private static void channels(String name, Model pruned, double rate, int[] shape, int rounds, int threads) {
         try (SparseRuntime runtime = SparseRuntime.compile(pruned, RuntimeOptions.defaults().withThreads(threads), shape)) {
             for (int batch : BATCHES) {
-                INDArray x = Nd4j.rand(DataType.FLOAT, batchShape(batch, shape));
-                float[] in = x.dup('c').data().asFloat();
-                float[] out = new float[batch * 10];
-                int r = batch == 1 ? rounds * 10 : Math.max(5, rounds / 3);
-                Interleaved timing = new Interleaved()
-                        .add("dl4j", () -> output(pruned, x))
-                        .add("runtime", () -> runtime.predict(in, batch, out))
-                        .run(Math.max(2, r / 5), r);
+                Interleaved timing = time(pruned, batch, shape, rounds, Map.of("runtime", runtime));
                 System.out.printf(Locale.ROOT, "| %s | %.0f%% | %d | %.3f | %.3f | %.2fx |%n", name, 100 * rate, batch,
                         timing.median("dl4j"), timing.median("runtime"), 1 / timing.ratio("runtime", "dl4j"));
             }
         }
+    }
+
+    /**
+     * DL4J and each runtime on one random batch, interleaved; ten times the rounds at batch 1, where a call is short
+     * and the machine's noise large against it.
+     */
+    private static Interleaved time(Model model, int batch, int[] shape, int rounds, Map<String, SparseRuntime> runtimes) {
+        INDArray x = Nd4j.rand(DataType.FLOAT, batchShape(batch, shape));
+        float[] in = x.dup('c').data().asFloat();
+        float[] out = new float[batch * 10];
+        int r = batch == 1 ? rounds * 10 : Math.max(5, rounds / 3);
+        Interleaved timing = new Interleaved().add("dl4j", () -> output(model, x));
+        new TreeMap<>(runtimes).forEach((name, runtime) -> timing.add(name, () -> runtime.predict(in, batch, out)));
+        return timing.run(Math.max(2, r / 5), r);
     }
 
     private static long[] batchShape(int batch, int[] shape) {
@@ -112,15 +121,7 @@ public final class SparseRuntimeBenchmark {
             try (SparseRuntime dense = SparseRuntime.compile(model, options.withSparseFrom(2), shape);
                  SparseRuntime sparse = SparseRuntime.compile(model, options, shape)) {
                 for (int batch : BATCHES) {
-                    INDArray x = Nd4j.rand(DataType.FLOAT, batchShape(batch, shape));
-                    float[] in = x.dup('c').data().asFloat();
-                    float[] out = new float[batch * 10];
-                    int r = batch == 1 ? rounds * 10 : Math.max(5, rounds / 3);
-                    Interleaved timing = new Interleaved()
-                            .add("dl4j", () -> output(model, x))
-                            .add("dense", () -> dense.predict(in, batch, out))
-                            .add("sparse", () -> sparse.predict(in, batch, out))
-                            .run(Math.max(2, r / 5), r);
+                    Interleaved timing = time(model, batch, shape, rounds, Map.of("dense", dense, "sparse", sparse));
                     System.out.printf(Locale.ROOT, "| %s | %.0f%% | %d | %.3f | %.3f | %.3f | %.2fx | %.2fx |%n", name,
                             100 * zeros, batch, timing.median("dl4j"), timing.median("dense"), timing.median("sparse"),
                             1 / timing.ratio("sparse", "dl4j"), 1 / timing.ratio("sparse", "dense"));

@@ -99,7 +99,7 @@ class TypedOptionsTest {
         RelaxedSplitting rgsm = assertInstanceOf(RelaxedSplitting.class,
                 parse("--method", "rgsm", "--lambda", "0.5").method.training(1).regularization());
         assertEquals(new GroupL0LassoPenalty(0.5, 1e-5, ChannelGrouping.OUTPUT), rgsm.getPenalty());
-        assertEquals(new L0Penalty(4e-5), ((RelaxedSplitting) parse().method.training(1).regularization()).getPenalty());
+        assertEquals(new L0Penalty(1e-5), ((RelaxedSplitting) parse().method.training(1).regularization()).getPenalty());
         assertEquals(new AdmmPruning(MagnitudeProjection.channels(0.25, ChannelGrouping.INPUT), 1e-2, 1, 7),
                 parse("--method", "admm", "--admm-structure", "channel", "--prune-fraction", "0.25", "--grouping",
                         "INPUT").method.training(7).regularization());

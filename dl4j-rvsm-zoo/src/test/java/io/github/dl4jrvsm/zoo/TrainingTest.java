@@ -30,11 +30,11 @@ class TrainingTest {
         return Stream.of(
                 Arguments.of("LeNet-5", (Supplier<Model>) () -> new LeNet5().withInputShape(grey).init(), 512, 64, 3),
                 Arguments.of("ResNet20 pre-activation",
-                        (Supplier<Model>) () -> ResNetCifar.resnet20().withInputShape(grey).init(), 192, 32, 1),
+                        (Supplier<Model>) () -> ResNetCifar.resnet20().withInputShape(grey).init(), 192, 32, 2),
                 Arguments.of("ResNet20 post-activation", (Supplier<Model>) () -> ResNetCifar.resnet20()
-                        .withVariant(ResNetVariant.POST_ACTIVATION).withInputShape(grey).init(), 192, 32, 1),
+                        .withVariant(ResNetVariant.POST_ACTIVATION).withInputShape(grey).init(), 192, 32, 2),
                 Arguments.of("En2ResNet20", (Supplier<Model>) () -> EnResNet.of(2, 20).withInputShape(grey).init(),
-                        128, 32, 2),
+                        128, 32, 4),
                 Arguments.of("VGG16", (Supplier<Model>) () -> new Vgg16().withInputShape(grey).withUpdater(small).init(),
                         32, 16, 3),
                 Arguments.of("ResNet18", (Supplier<Model>) () -> new ResNet18().withInputShape(grey).withUpdater(small)
