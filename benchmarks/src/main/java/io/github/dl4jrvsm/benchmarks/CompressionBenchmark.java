@@ -3,6 +3,7 @@ package io.github.dl4jrvsm.benchmarks;
 import io.github.dl4jrvsm.deploy.Quantization;
 import io.github.dl4jrvsm.deploy.SparseModelFile;
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
+import io.github.dl4jrvsm.pruning.L1FilterPruning;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.LeNet5;
 import io.github.dl4jrvsm.zoo.ResNetCifar;
@@ -23,7 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * How much smaller is a sparse model in the {@code .rvsmz} format than in DL4J's zip? For LeNet-5, ResNet20 and
- * VGG16 at 0, 50, 90 and 95% zero weights (magnitude pruning per layer, as in {@link SparseRuntimeBenchmark}), prints
+ * VGG16 at 0, 50, 90 and 95% zero weights (magnitude pruning per layer, as in {@link SparseRuntimeBenchmark}), and
+ * for ResNet20 with 50 and 75% of its filters cut out by channel surgery (the structure RGSM leaves), prints
  * the bytes of DL4J's zip with and without updater state and of {@code .rvsmz} at each precision, and the ratios.
  * Each network first takes one training step on a random batch, so its updater state (Nesterov momentum) holds values
  * as a trained model's does; the zip with updater state is what {@code rvsm train} writes as {@code model.zip}.
@@ -42,20 +44,32 @@ public final class CompressionBenchmark {
         row("LeNet-5", () -> new LeNet5().withInputShape(InputShape.FASHION_MNIST).init(), 1, 28, 28);
         row("ResNet20", () -> ResNetCifar.resnet20().init(), 3, 32, 32);
         row("VGG16", () -> new Vgg16().withInputShape(InputShape.CIFAR).init(), 3, 32, 32);
+        for (double rate : new double[]{0.5, 0.75}) {
+            sizes(String.format(Locale.ROOT, "ResNet20, %.0f%% filters cut", 100 * rate), "0%",
+                    L1FilterPruning.prune(trained(ResNetCifar.resnet20().init(), 3, 32, 32), rate).network());
+        }
     }
 
     private static void row(String name, Supplier<Model> build, long... shape) throws IOException {
         for (double zeros : new double[]{0, 0.5, 0.9, 0.95}) {
-            Model m = build.get();
-            oneStep(m, shape);
+            Model m = trained(build.get(), shape);
             SparseRuntimeBenchmark.prune(m, zeros);
-            long withUpdater = zip(m, true), plain = zip(m, false);
-            long none = SparseModelFile.toBytes(m, Quantization.NONE).length;
-            long fp16 = SparseModelFile.toBytes(m, Quantization.FP16).length;
-            long int8 = SparseModelFile.toBytes(m, Quantization.INT8).length;
-            System.out.printf(Locale.ROOT, "| %s | %.0f%% | %,d | %,d | %,d | %,d | %,d | %.1fx | %.1fx |%n", name,
-                    100 * zeros, withUpdater, plain, none, fp16, int8, (double) withUpdater / int8, (double) plain / int8);
+            sizes(name, String.format(Locale.ROOT, "%.0f%%", 100 * zeros), m);
         }
+    }
+
+    private static void sizes(String name, String zeros, Model m) throws IOException {
+        long withUpdater = zip(m, true), plain = zip(m, false);
+        long none = SparseModelFile.toBytes(m, Quantization.NONE).length;
+        long fp16 = SparseModelFile.toBytes(m, Quantization.FP16).length;
+        long int8 = SparseModelFile.toBytes(m, Quantization.INT8).length;
+        System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %,d | %.1fx | %.1fx |%n", name, zeros,
+                withUpdater, plain, none, fp16, int8, (double) withUpdater / int8, (double) plain / int8);
+    }
+
+    private static Model trained(Model m, long... shape) {
+        oneStep(m, shape);
+        return m;
     }
 
     private static void oneStep(Model m, long... shape) {

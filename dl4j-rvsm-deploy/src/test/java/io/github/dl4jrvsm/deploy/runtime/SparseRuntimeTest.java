@@ -77,18 +77,21 @@ class SparseRuntimeTest {
         for (ResNetVariant v : ResNetVariant.values()) {
             Model m = prepare(ResNetCifar.resnet20().withVariant(v).init(), 0.9, 2);
             assertSameOutputs(m, 1, RuntimeOptions.defaults(), 3, 32, 32);
-            assertSameOutputs(m, 16, RuntimeOptions.defaults().withThreads(2), 3, 32, 32);
+            assertSameOutputs(m, 128, RuntimeOptions.defaults().withThreads(2), 3, 32, 32);
         }
         Model dense = prepare(ResNetCifar.resnet20().init(), 0, 3);
         assertSameOutputs(dense, 1, RuntimeOptions.defaults(), 3, 32, 32);
+        assertSameOutputs(dense, 128, RuntimeOptions.defaults().withThreads(2), 3, 32, 32);
     }
 
     @Test
     void vgg16AndEnResNetWithNoiseOffMatchDl4j() {
         Model vgg = prepare(new Vgg16().withHeadWidth(64).init(), 0.9, 4);
-        assertSameOutputs(vgg, 2, RuntimeOptions.defaults(), 3, 32, 32);
+        assertSameOutputs(vgg, 1, RuntimeOptions.defaults(), 3, 32, 32);
+        assertSameOutputs(vgg, 128, RuntimeOptions.defaults().withThreads(2), 3, 32, 32);
         Model en = prepare(EnResNet.of(2, 20).withNoiseAtInference(false).init(), 0.9, 5);
-        assertSameOutputs(en, 2, RuntimeOptions.defaults(), 3, 32, 32);
+        assertSameOutputs(en, 1, RuntimeOptions.defaults(), 3, 32, 32);
+        assertSameOutputs(en, 128, RuntimeOptions.defaults().withThreads(2), 3, 32, 32);
     }
 
     @Test
