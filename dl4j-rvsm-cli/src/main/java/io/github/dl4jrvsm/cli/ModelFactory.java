@@ -7,7 +7,6 @@ import io.github.dl4jrvsm.zoo.ResNet18;
 import io.github.dl4jrvsm.zoo.ResNetCifar;
 import io.github.dl4jrvsm.zoo.Vgg16;
 import io.github.dl4jrvsm.zoo.ZooModel;
-import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
@@ -43,7 +42,8 @@ final class ModelFactory {
         return name.equals("lenet5") ? 0.02 : 0.1;
     }
 
-    static ZooModel<?> configured(String name, InputShape shape, int classes, double lr, int[] drops, long seed) {
+    static ZooModel<?> configured(String name, InputShape shape, int classes, double lr, int[] drops, long seed,
+                                  ScheduleOptions training) {
         if (!(lr > 0)) {
             throw new IllegalArgumentException("--lr must be > 0, got " + lr);
         }
@@ -60,6 +60,7 @@ final class ModelFactory {
             previous = d;
         }
         return zoo(name).withInputShape(shape).withClasses(classes).withSeed(seed)
-                .withUpdater(new Nesterovs(new MapSchedule(ScheduleType.EPOCH, schedule), 0.9));
+                .withUpdater(training.optimizer.updater(new MapSchedule(ScheduleType.EPOCH, schedule), training.momentum()))
+                .withL2(training.weightDecay).withInitialization(training.init.initialization);
     }
 }

@@ -28,9 +28,9 @@ final class ReportCommand implements Callable<Integer> {
         String model = String.valueOf(s.get("model"));
         boolean cifar = String.valueOf(s.get("dataset")).startsWith("cifar");
         int classes = String.valueOf(s.get("dataset")).equals("cifar100") ? 100 : 10;
-        return ModelFactory.configured(model, cifar ? InputShape.CIFAR
-                        : InputShape.FASHION_MNIST, classes,
-                ((Number) s.get("lr")).doubleValue(), new int[0], ((Number) s.get("seed")).longValue()).init();
+        return ModelFactory.configured(model, cifar ? InputShape.CIFAR : InputShape.FASHION_MNIST, classes,
+                ((Number) s.get("lr")).doubleValue(), new int[0], ((Number) s.get("seed")).longValue(),
+                ScheduleOptions.of(s)).init();
     }
 
     @Override

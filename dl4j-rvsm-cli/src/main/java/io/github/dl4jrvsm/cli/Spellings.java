@@ -19,7 +19,8 @@ final class Spellings {
 
     /** The enums whose options are spelled by {@code toString()}. */
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Method.class, PenaltyChoice.class,
-            AdmmStructure.class, SparseLayers.class, QuantizationChoice.class);
+            AdmmStructure.class, SparseLayers.class, QuantizationChoice.class, OptimizerChoice.class,
+            InitializationChoice.class);
 
     private Spellings() {
     }
