@@ -50,6 +50,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--attack-steps", defaultValue = "10", description = "PGD steps in training (default: ${DEFAULT-VALUE})") int attackSteps;
 
+    @Option(names = "--augment", negatable = true,
+            description = "random crop (4-pixel padding) and horizontal flip each epoch, seeded (default: on for cifar10/100)")
+    Boolean augment;
+
     @Mixin
     ScheduleOptions schedule = new ScheduleOptions();
 
@@ -96,6 +100,11 @@ final class TrainCommand implements Callable<Integer> {
         evaluation.validate();
     }
 
+    /** {@code --augment}, or the authors' choice when not given: augmentation for CIFAR, none for the greyscale sets. */
+    boolean augment() {
+        return augment != null ? augment : dataOptions.dataset.startsWith("cifar");
+    }
+
     /** The network as the run starts it, not yet initialised. */
     ZooModel<?> zooModel(TrainingData data) {
         return schedule.configure(model, data);
@@ -118,6 +127,11 @@ final class TrainCommand implements Callable<Integer> {
         s.put("lr", schedule.learningRate(model));
         s.put("lrDrops", Arrays.toString(schedule.lrDrops));
         s.put("seed", schedule.seed);
+        s.put("augment", augment());
+        s.put("optimizer", schedule.optimizer.toString());
+        s.put("momentum", schedule.optimizer.usesMomentum() ? schedule.momentum() : 0.0);
+        s.put("weightDecay", schedule.weightDecay);
+        s.put("init", schedule.init.toString());
         s.put("robustness", evaluation.robustness);
         return s;
     }

@@ -8,6 +8,7 @@ import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
+import io.github.dl4jrvsm.data.RandomCropFlip;
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.surgery.ChannelSurgery;
 import io.github.dl4jrvsm.surgery.NothingToRemoveException;
@@ -31,6 +32,9 @@ import java.util.Map;
  * sparse, evaluate it on the test set, and report. Each step leaves its result in a field for the next one.
  */
 final class TrainingRun {
+
+    /** The authors' CIFAR augmentation: 4-pixel padding, random crop, random horizontal flip. */
+    private static final RandomCropFlip AUGMENTATION = new RandomCropFlip(4);
 
     private final TrainCommand options;
     private final PrintWriter log;
@@ -145,6 +149,9 @@ final class TrainingRun {
         Nd4j.getRandom().setSeed(seed * 7919 + epoch);   // dropout and noise layers: reproducible across resumes
         DataSet shuffled = data.train().copy();
         shuffled.shuffle(seed * 31 + epoch);
+        if (options.augment()) {
+            shuffled = AUGMENTATION.apply(shuffled, seed * 1009 + epoch);
+        }
         List<EpochRecord> history = new ArrayList<>(state.history());
         int epochs = options.schedule.epochs;
         try (ProgressIterator bar = new ProgressIterator(new ListDataSetIterator<>(shuffled.asList(), options.schedule.batch),

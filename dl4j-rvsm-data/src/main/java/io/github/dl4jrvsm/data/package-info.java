@@ -11,7 +11,8 @@
  *   <li>{@link io.github.dl4jrvsm.data.VerifiedDownload} and
  *       {@link io.github.dl4jrvsm.data.SafeTarExtractor}: SHA-256-checked downloads and archive extraction that
  *       cannot write outside its directory;</li>
- *   <li>{@link io.github.dl4jrvsm.data.TrainValidationSplit}: the seeded validation hold-out.</li>
+ *   <li>{@link io.github.dl4jrvsm.data.TrainValidationSplit}: the seeded validation hold-out;</li>
+ *   <li>{@link io.github.dl4jrvsm.data.RandomCropFlip}: the authors' CIFAR augmentation.</li>
  * </ul>
  */
 package io.github.dl4jrvsm.data;
