@@ -21,6 +21,9 @@ enum Method {
     RGSM(PenaltyChoice.GROUP_L0_LASSO, PenaltyChoice.GROUP_L0, PenaltyChoice.GROUP_LASSO) {
         @Override
         SparseTraining training(MethodOptions o, int admmIterations) {
+            if (penalty(o.penalty) == PenaltyChoice.GROUP_L0_LASSO && o.lassoIn == LassoPlacement.LOSS) {
+                return SparseTraining.rgsmAsAuthors(o.lambda, o.lambda2, o.beta, o.grouping);
+            }
             // penalty() admits only this method's penalties, and those are all group penalties
             return SparseTraining.rgsm((GroupPenalty) penalty(o.penalty).create(o.weights()), o.beta);
         }

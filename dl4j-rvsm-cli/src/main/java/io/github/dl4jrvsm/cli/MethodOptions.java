@@ -24,6 +24,10 @@ final class MethodOptions {
     @Option(names = "--lambda2", defaultValue = "1e-5", description = "group-lasso weight of group-l0-lasso (default: ${DEFAULT-VALUE})")
     double lambda2;
 
+    @Option(names = "--lasso-in", defaultValue = "loss",
+            description = "${COMPLETION-CANDIDATES}: group-l0-lasso's group lasso in the training loss (the authors' code) or in the prox (the dissertation's formula) (default: ${DEFAULT-VALUE})")
+    LassoPlacement lassoIn;
+
     @Option(names = "--beta", defaultValue = "1e-2", description = "splitting strength (default: ${DEFAULT-VALUE})") double beta;
 
     @Option(names = "--a", defaultValue = "1", description = "transformed-l1 shape parameter (default: ${DEFAULT-VALUE})") double a;
@@ -85,6 +89,7 @@ final class MethodOptions {
                     : PenaltyChoice.GROUP_L0_LASSO).toString());
             m.put("lambda", lambda);
             m.put("lambda2", lambda2);
+            m.put("lassoIn", lassoIn.toString());
             m.put("beta", beta);
             m.put("a", a);
             m.put("grouping", grouping.name());

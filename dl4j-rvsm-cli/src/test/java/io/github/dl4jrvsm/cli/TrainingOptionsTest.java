@@ -1,5 +1,10 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.core.prox.ChannelGrouping;
+import io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty;
+import io.github.dl4jrvsm.core.splitting.GroupLassoLoss;
+import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
+import io.github.dl4jrvsm.core.training.SparseTraining;
 import io.github.dl4jrvsm.zoo.Initialization;
 import io.github.dl4jrvsm.zoo.InputShape;
 import io.github.dl4jrvsm.zoo.ZooModel;
@@ -56,6 +61,20 @@ class TrainingOptionsTest {
         }
         Object[] r = CliRun.rvsm("train", "--init", "xavier");
         assertTrue(((String) r[1]).contains("[authors, library]"), (String) r[1]);
+    }
+
+    @Test
+    void rgsmPutsTheGroupLassoInTheLossAsTheAuthorsOrInTheProxWhenAsked() {
+        TrainCommand authors = new TrainCommand();
+        Spellings.register(new CommandLine(authors)).parseArgs("--method", "rgsm", "--lambda2", "2e-5");
+        SparseTraining t = authors.method.training(1);
+        assertEquals(new GroupLassoLoss(2e-5, ChannelGrouping.OUTPUT), t.lossTerm());
+        assertEquals("group-l0", ((RelaxedSplitting) t.regularization()).getPenalty().name());
+        TrainCommand formula = new TrainCommand();
+        Spellings.register(new CommandLine(formula)).parseArgs("--method", "rgsm", "--lasso-in", "prox");
+        SparseTraining p = formula.method.training(1);
+        assertEquals(null, p.lossTerm());
+        assertInstanceOf(GroupL0LassoPenalty.class, ((RelaxedSplitting) p.regularization()).getPenalty());
     }
 
     @Test

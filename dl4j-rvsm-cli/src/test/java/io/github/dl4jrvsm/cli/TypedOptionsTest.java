@@ -97,7 +97,7 @@ class TypedOptionsTest {
                 .method.training(1);
         assertEquals(new RelaxedSplitting(new L1Penalty(0.5), 0.1), rvsm.regularization());
         RelaxedSplitting rgsm = assertInstanceOf(RelaxedSplitting.class,
-                parse("--method", "rgsm", "--lambda", "0.5").method.training(1).regularization());
+                parse("--method", "rgsm", "--lambda", "0.5", "--lasso-in", "prox").method.training(1).regularization());
         assertEquals(new GroupL0LassoPenalty(0.5, 1e-5, ChannelGrouping.OUTPUT), rgsm.getPenalty());
         assertEquals(new L0Penalty(1e-5), ((RelaxedSplitting) parse().method.training(1).regularization()).getPenalty());
         assertEquals(new AdmmPruning(MagnitudeProjection.channels(0.25, ChannelGrouping.INPUT), 1e-2, 1, 7),

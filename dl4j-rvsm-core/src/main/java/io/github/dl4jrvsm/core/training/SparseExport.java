@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.core.training;
 
 import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
+import io.github.dl4jrvsm.core.splitting.GroupLassoLoss;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import org.deeplearning4j.nn.api.Model;
@@ -131,13 +132,21 @@ public final class SparseExport {
         return (M) copy;
     }
 
-    /** Removes every {@link SparseRegularization} from the model's live layer configurations. */
+    /** Whether {@code r} is one of this library's (a sparse method or a loss term it installs with one). */
+    static boolean isLibraryRegularization(Regularization r) {
+        return r instanceof SparseRegularization || r instanceof GroupLassoLoss;
+    }
+
+    /**
+     * Removes this library's regularizations (every {@link SparseRegularization} and the loss terms installed with
+     * one) from the model's live layer configurations, so the model loads without the library.
+     */
     public static void stripSparseRegularization(Model model) {
         for (NamedLayer l : NamedLayer.of(model)) {
             if (l.config() instanceof BaseLayer b && b.getRegularization() != null) {
                 List<Regularization> kept = new ArrayList<>();
                 for (Regularization r : b.getRegularization()) {
-                    if (!(r instanceof SparseRegularization)) {
+                    if (!isLibraryRegularization(r)) {
                         kept.add(r);
                     }
                 }

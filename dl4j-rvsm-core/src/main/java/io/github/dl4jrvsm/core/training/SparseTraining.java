@@ -5,7 +5,10 @@ import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.prox.GroupPenalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
+import io.github.dl4jrvsm.core.prox.ChannelGrouping;
+import io.github.dl4jrvsm.core.prox.GroupL0Penalty;
 import io.github.dl4jrvsm.core.splitting.Coupling;
+import io.github.dl4jrvsm.core.splitting.GroupLassoLoss;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
@@ -49,9 +52,12 @@ import java.util.Set;
  * @param batchNormData           data for the batch-norm re-estimation, or null
  * @param batchNormBatches        how many batches of it to use
  * @param reestimateBatchNorm     whether to re-estimate batch-norm statistics after the replacement
+ * @param lossTerm                a term added to the training loss of the same layers (such as the authors' RGSM group
+ *                                lasso, {@link GroupLassoLoss}), or null
  */
 public record SparseTraining(SparseRegularization regularization, Set<String> layers, boolean replaceWeightsEachEpoch,
-                             DataSetIterator batchNormData, int batchNormBatches, boolean reestimateBatchNorm) {
+                             DataSetIterator batchNormData, int batchNormBatches, boolean reestimateBatchNorm,
+                             Regularization lossTerm) {
 
     public SparseTraining {
         if (regularization == null) {
@@ -64,7 +70,7 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
     }
 
     private SparseTraining(SparseRegularization regularization) {
-        this(regularization, Set.of(), true, null, BatchNormStatistics.DEFAULT_MAX_BATCHES, true);
+        this(regularization, Set.of(), true, null, BatchNormStatistics.DEFAULT_MAX_BATCHES, true, null);
     }
 
     /** RVSM with an element-wise penalty (l0, l1, transformed l1). */
@@ -80,15 +86,30 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
         return new SparseTraining(new RelaxedSplitting(penalty, beta));
     }
 
+    /**
+     * RGSM as the authors' code runs it: a group-l0 prox ({@code lambda1}, threshold {@code sqrt(2 lambda1/beta)})
+     * and the group lasso ({@code lambda2}) in the training loss. {@link #rgsm} with a
+     * {@link io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty} is the dissertation's formula, both terms in the prox.
+     */
+    public static SparseTraining rgsmAsAuthors(double lambda1, double lambda2, double beta, ChannelGrouping grouping) {
+        return rgsm(new GroupL0Penalty(lambda1, grouping), beta).withLossTerm(new GroupLassoLoss(lambda2, grouping));
+    }
+
     /** Any sparse regularization, e.g. {@link AdmmPruning}, or a {@link RelaxedSplitting} with schedules. */
     public static SparseTraining with(SparseRegularization regularization) {
         return new SparseTraining(regularization);
     }
 
+    /** A copy that also adds {@code term} to the training loss of every layer the method sparsifies (null: none). */
+    public SparseTraining withLossTerm(Regularization term) {
+        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
+                reestimateBatchNorm, term);
+    }
+
     /** Restricts the method to these layers (names, or {@code name_W}); default all convolution and dense layers. */
     public SparseTraining withLayers(String... names) {
         return new SparseTraining(regularization, new LinkedHashSet<>(Arrays.asList(names)), replaceWeightsEachEpoch,
-                batchNormData, batchNormBatches, reestimateBatchNorm);
+                batchNormData, batchNormBatches, reestimateBatchNorm, lossTerm);
     }
 
     public SparseTraining withCoupling(Coupling coupling) {
@@ -96,16 +117,18 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
             throw new IllegalStateException("coupling applies to RVSM/RGSM only, not to " + regularization);
         }
         return new SparseTraining(r.withCoupling(coupling), layers, replaceWeightsEachEpoch, batchNormData,
-                batchNormBatches, reestimateBatchNorm);
+                batchNormBatches, reestimateBatchNorm, lossTerm);
     }
 
     public SparseTraining withReplaceWeightsEachEpoch(boolean replace) {
-        return new SparseTraining(regularization, layers, replace, batchNormData, batchNormBatches, reestimateBatchNorm);
+        return new SparseTraining(regularization, layers, replace, batchNormData, batchNormBatches, reestimateBatchNorm,
+                lossTerm);
     }
 
     /** Data for batch-norm re-estimation whenever {@code w} becomes {@code u}; use a separate iterator. */
     public SparseTraining withBatchNormData(DataSetIterator data, int maxBatches) {
-        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, data, maxBatches, reestimateBatchNorm);
+        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, data, maxBatches, reestimateBatchNorm,
+                lossTerm);
     }
 
     public SparseTraining withBatchNormData(DataSetIterator data) {
@@ -115,7 +138,7 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
     /** Turns the batch-norm re-estimation off (not recommended for sparse networks with batch norm). */
     public SparseTraining withReestimateBatchNorm(boolean reestimate) {
         return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
-                reestimate);
+                reestimate, lossTerm);
     }
 
     /** A copy of {@code conf} with the method attached to the selected layers. */
@@ -189,7 +212,7 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
             List<Regularization> list = new ArrayList<>();
             if (b.getRegularization() != null) {
                 for (Regularization r : b.getRegularization()) {
-                    if (!(r instanceof SparseRegularization)) {
+                    if (!SparseExport.isLibraryRegularization(r)) {
                         list.add(r);
                     }
                 }
@@ -197,6 +220,9 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
             WeightLayout layout = live == null ? WeightLayout.of(l.config())
                     : WeightLayout.of(SparseExport.weights(live, l));
             list.add(regularization.forLayer(l.name(), layout));
+            if (lossTerm != null) {
+                list.add(lossTerm.clone());
+            }
             b.setRegularization(list);
         }
     }
