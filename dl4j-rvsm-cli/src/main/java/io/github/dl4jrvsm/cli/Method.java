@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.core.admm.AdmmPruning;
 import io.github.dl4jrvsm.core.prox.GroupPenalty;
+import io.github.dl4jrvsm.core.splitting.Coupling;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 
 import java.util.List;
@@ -31,8 +32,11 @@ enum Method {
     ADMM {
         @Override
         SparseTraining training(MethodOptions o, int admmIterations) {
-            return SparseTraining.with(new AdmmPruning(o.admmStructure.projection(o.pruneFraction, o.grouping), o.rho,
-                    1, admmIterations));
+            // the authors' comparison: the coupling outside the optimizer and no hard prune; --admm-retrain adds
+            // Zhang et al.'s hard prune and masked retraining after admmIterations
+            AdmmPruning admm = new AdmmPruning(o.admmStructure.projection(o.pruneFraction, o.grouping), o.rho, 1,
+                    o.admmRetrain ? admmIterations : Integer.MAX_VALUE);
+            return SparseTraining.with(o.admmRetrain ? admm : admm.withCoupling(Coupling.BESIDE_UPDATER));
         }
     },
     SLIMMING {

@@ -58,6 +58,10 @@ final class MethodOptions {
 
     @Option(names = "--rho", defaultValue = "1e-2", description = "admm: penalty strength (default: ${DEFAULT-VALUE})") double rho;
 
+    @Option(names = "--admm-retrain",
+            description = "admm: hard prune after 3/4 of the run, then masked retraining (Zhang et al.); default: as the authors' comparison, neither")
+    boolean admmRetrain;
+
     /** The configured method, or null for none and the baselines. {@code admmIterations}: when ADMM hard-prunes. */
     SparseTraining training(int admmIterations) {
         return method.training(this, admmIterations);
@@ -102,6 +106,7 @@ final class MethodOptions {
         if (method == Method.ADMM) {
             m.put("pruneFraction", pruneFraction);
             m.put("rho", rho);
+            m.put("admmRetrain", admmRetrain);
             m.put("admmStructure", admmStructure.toString());
             if (admmStructure == AdmmStructure.CHANNEL) {
                 m.put("grouping", grouping.name());

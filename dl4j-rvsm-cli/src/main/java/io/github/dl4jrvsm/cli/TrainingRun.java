@@ -81,7 +81,7 @@ final class TrainingRun {
     void build() throws IOException {
         ScheduleOptions schedule = options.schedule;
         int batches = schedule.batchesPerEpoch(data.train().numExamples());
-        // ADMM hard-prunes after three quarters of the run
+        // with --admm-retrain, ADMM hard-prunes after three quarters of the run
         sparse = options.method.training(Math.max(1, batches * schedule.epochs * 3 / 4));
         pruning = options.method.pruneRetrain(schedule.epochs, schedule.seed);
         if (sparse != null) {

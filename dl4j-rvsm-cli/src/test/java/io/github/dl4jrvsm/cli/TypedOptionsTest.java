@@ -10,6 +10,7 @@ import io.github.dl4jrvsm.core.prox.L0Penalty;
 import io.github.dl4jrvsm.core.prox.L1Penalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.prox.TransformedL1Penalty;
+import io.github.dl4jrvsm.core.splitting.Coupling;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,11 @@ class TypedOptionsTest {
         assertEquals(new L0Penalty(1e-5), ((RelaxedSplitting) parse().method.training(1).regularization()).getPenalty());
         assertEquals(new AdmmPruning(MagnitudeProjection.channels(0.25, ChannelGrouping.INPUT), 1e-2, 1, 7),
                 parse("--method", "admm", "--admm-structure", "channel", "--prune-fraction", "0.25", "--grouping",
-                        "INPUT").method.training(7).regularization());
+                        "INPUT", "--admm-retrain").method.training(7).regularization());
+        // without --admm-retrain: the authors' comparison, coupling outside the optimizer and no hard prune
+        assertEquals(new AdmmPruning(MagnitudeProjection.elementwise(0.6), 1e-2, 1, Integer.MAX_VALUE)
+                        .withCoupling(Coupling.BESIDE_UPDATER),
+                parse("--method", "admm").method.training(7).regularization());
         for (Method none : new Method[]{Method.NONE, Method.SLIMMING, Method.L1_FILTER}) {
             assertNull(parse("--method", none.toString()).method.training(1), none.toString());
         }

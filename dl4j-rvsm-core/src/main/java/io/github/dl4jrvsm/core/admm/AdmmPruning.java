@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.admm;
 
 import io.github.dl4jrvsm.core.splitting.Schedules;
+import io.github.dl4jrvsm.core.splitting.Coupling;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
 import io.github.dl4jrvsm.core.internal.FiniteCheck;
@@ -25,10 +26,15 @@ import java.util.Objects;
  * {@code Regularization}.
  *
  * <p>Phase 1 (the first {@code admmIterations} iterations): the loss gets {@code rho/2*||w - z + v||^2}, added as
- * {@code rho*(w - z + v)} to the gradient before the base updater; every {@code updateInterval} iterations
+ * {@code rho*(w - z + v)} to the gradient before the base updater, or with {@link #withCoupling}
+ * {@code (BESIDE_UPDATER)} as {@code lr*rho*(w - z + v)} to the update after it, as the authors' comparison code does
+ * ({@code W -= lr*rho*(W - Z + U)} outside the optimizer); every {@code updateInterval} iterations
  * {@code z = Proj(w + v)} and {@code v += w - z}, where {@code Proj} keeps the largest magnitudes
  * ({@link MagnitudeProjection}). Phase 2: the weights are hard-pruned to {@code Proj(w)} once, and every later update is
  * masked after the base updater, so pruned weights stay exactly zero whatever momentum has accumulated.
+ *
+ * <p>The authors' code never leaves phase 1 (no hard prune, no masked retraining): give {@code admmIterations}
+ * {@code Integer.MAX_VALUE}; the export then takes {@code Proj(w)}.
  *
  * <p>Unlike RVSM this method has state ({@code z}, {@code v}, the mask: two weight copies plus a mask). It lives in
  * this object; {@link io.github.dl4jrvsm.core.persist.SparseModelSerializer} saves and restores it with the model.
@@ -57,6 +63,9 @@ public final class AdmmPruning implements SparseRegularization {
     private final WeightLayout layout;
     @JsonProperty("rhoSchedule")
     private final ISchedule rhoSchedule;
+    /** Null (configurations written before it existed) means {@link Coupling#THROUGH_UPDATER}. */
+    @JsonProperty("coupling")
+    private final Coupling coupling;
 
     @JsonIgnore
     private transient Map<Long, ParamState> states = new HashMap<>();
@@ -77,10 +86,11 @@ public final class AdmmPruning implements SparseRegularization {
         this.layerName = layerName;
         this.layout = layout;
         this.rhoSchedule = null;
+        this.coupling = null;
     }
 
-    /** Adds the rho schedule to a validated configuration; the only constructor that sets it. */
-    private AdmmPruning(AdmmPruning validated, ISchedule rhoSchedule) {
+    /** Adds the rho schedule and the coupling to a validated configuration; the only constructor that sets them. */
+    private AdmmPruning(AdmmPruning validated, ISchedule rhoSchedule, Coupling coupling) {
         this.projection = validated.projection;
         this.rho = validated.rho;
         this.updateInterval = validated.updateInterval;
@@ -88,6 +98,7 @@ public final class AdmmPruning implements SparseRegularization {
         this.layerName = validated.layerName;
         this.layout = validated.layout;
         this.rhoSchedule = rhoSchedule;
+        this.coupling = coupling;
     }
 
     @JsonCreator
@@ -95,9 +106,10 @@ public final class AdmmPruning implements SparseRegularization {
                                 @JsonProperty("rho") double rho, @JsonProperty("updateInterval") int updateInterval,
                                 @JsonProperty("admmIterations") int admmIterations,
                                 @JsonProperty("layerName") String layerName, @JsonProperty("layout") WeightLayout layout,
-                                @JsonProperty("rhoSchedule") ISchedule rhoSchedule) {
+                                @JsonProperty("rhoSchedule") ISchedule rhoSchedule,
+                                @JsonProperty("coupling") Coupling coupling) {
         return new AdmmPruning(new AdmmPruning(projection, rho, updateInterval, admmIterations, layerName, layout),
-                rhoSchedule);
+                rhoSchedule, coupling);
     }
 
     public AdmmPruning(MagnitudeProjection projection, double rho, int updateInterval, int admmIterations) {
@@ -114,7 +126,7 @@ public final class AdmmPruning implements SparseRegularization {
 
     @Override
     public ApplyStep applyStep() {
-        return retraining ? ApplyStep.POST_UPDATER : ApplyStep.BEFORE_UPDATER;
+        return retraining || coupling == Coupling.BESIDE_UPDATER ? ApplyStep.POST_UPDATER : ApplyStep.BEFORE_UPDATER;
     }
 
     @Override
@@ -122,11 +134,11 @@ public final class AdmmPruning implements SparseRegularization {
         // The state outlives this call, so it must not be allocated in a DL4J training workspace.
         try (MemoryWorkspace ignored =
                      Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-            applyOutsideWorkspace(w, grad, iteration, epoch);
+            applyOutsideWorkspace(w, grad, lr, iteration, epoch);
         }
     }
 
-    private void applyOutsideWorkspace(INDArray param, INDArray grad, int iteration, int epoch) {
+    private void applyOutsideWorkspace(INDArray param, INDArray grad, double lr, int iteration, int epoch) {
         INDArray w = layout == null ? param : layout.shape(param);
         FiniteCheck.requireFinite(w, layerName, "weights", iteration, epoch);
         FiniteCheck.requireFinite(grad, layerName, "gradients", iteration, epoch);
@@ -138,7 +150,8 @@ public final class AdmmPruning implements SparseRegularization {
                 s.v.addi(w.sub(s.z));
                 s.lastUpdate = iteration;
             }
-            grad.addi(like(w.sub(s.z).addi(s.v).muli(rhoAt(iteration, epoch)), grad));
+            double scale = coupling == Coupling.BESIDE_UPDATER ? lr * rhoAt(iteration, epoch) : rhoAt(iteration, epoch);
+            grad.addi(like(w.sub(s.z).addi(s.v).muli(scale), grad));
             return;
         }
         if (s.mask == null) {
@@ -221,7 +234,7 @@ public final class AdmmPruning implements SparseRegularization {
     @Override
     public AdmmPruning forLayer(String name, WeightLayout weightLayout) {
         return new AdmmPruning(new AdmmPruning(projection, rho, updateInterval, admmIterations, name, weightLayout),
-                rhoSchedule);
+                rhoSchedule, coupling);
     }
 
     public MagnitudeProjection getProjection() {
@@ -251,7 +264,17 @@ public final class AdmmPruning implements SparseRegularization {
      * null returns to the fixed rho.
      */
     public AdmmPruning withRhoSchedule(ISchedule schedule) {
-        return new AdmmPruning(this, schedule);
+        return new AdmmPruning(this, schedule, coupling);
+    }
+
+    /** Where {@code rho*(w - z + v)} enters the update; null returns to the original {@link Coupling#THROUGH_UPDATER}. */
+    public AdmmPruning withCoupling(Coupling c) {
+        return new AdmmPruning(this, rhoSchedule, c);
+    }
+
+    /** The coupling; {@link Coupling#THROUGH_UPDATER} unless {@link #withCoupling} chose otherwise. */
+    public Coupling getCoupling() {
+        return coupling == null ? Coupling.THROUGH_UPDATER : coupling;
     }
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -272,17 +295,19 @@ public final class AdmmPruning implements SparseRegularization {
         return o instanceof AdmmPruning a && a.projection.equals(projection) && a.rho == rho
                 && a.updateInterval == updateInterval && a.admmIterations == admmIterations
                 && Objects.equals(a.layerName, layerName) && Objects.equals(a.layout, layout)
-                && Objects.equals(a.rhoSchedule, rhoSchedule);
+                && Objects.equals(a.rhoSchedule, rhoSchedule) && a.getCoupling() == getCoupling();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName, layout, rhoSchedule);
+        return Objects.hash(projection, rho, updateInterval, admmIterations, layerName, layout, rhoSchedule,
+                getCoupling());
     }
 
     @Override
     public String toString() {
         return "AdmmPruning(" + projection + ", rho=" + (rhoSchedule == null ? rho : rhoSchedule) + ", every "
-                + updateInterval + " it, prune at it " + admmIterations + (layerName == null ? "" : ", layer=" + layerName) + ")";
+                + updateInterval + " it, " + getCoupling() + ", " + (admmIterations == Integer.MAX_VALUE ? "no hard prune"
+                : "prune at it " + admmIterations) + (layerName == null ? "" : ", layer=" + layerName) + ")";
     }
 }
