@@ -1,8 +1,9 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
-import io.github.dl4jrvsm.core.training.LayerSelection;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
+import io.github.dl4jrvsm.core.splitting.SparseRegularization;
+import io.github.dl4jrvsm.core.training.LayerSelection;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -15,8 +16,9 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import java.util.Locale;
 
 /**
- * Advances a progress bar as training consumes batches: ETA, the current loss, the current sparsity (recounted every
- * {@value #SPARSITY_EVERY} batches, a cheap pass over the weights) and the validation accuracy of the last epoch.
+ * Advances a progress bar as training consumes batches: ETA, the current loss, the current sparsity of {@code u}
+ * (recounted every {@value #SPARSITY_EVERY} batches: one prox per sparse layer) and the validation accuracy of the
+ * last epoch.
  */
 final class ProgressIterator extends DelegatingDataSetIterator implements AutoCloseable {
 
@@ -50,14 +52,19 @@ final class ProgressIterator extends DelegatingDataSetIterator implements AutoCl
         return base.next();
     }
 
-    /** Share of exactly-zero convolution and dense weights right now. */
+    /**
+     * Share of exact zeros over the convolution and dense weights right now, counting a sparse layer's {@code u =
+     * prox(w)} (what the method exports; mid-epoch {@code w} itself is rarely exactly zero) and a plain layer's weights.
+     */
     static double sparsity(Model model) {
         long zeros = 0, total = 0;
         for (var l : NamedLayer.of(model)) {
             if (LayerSelection.isSupported(l.config())) {
                 var w = SparseExport.weights(model, l);
-                zeros += w.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
-                total += w.length();
+                SparseRegularization r = SparseExport.regularizationOf(l.config());
+                var counted = r == null ? w : r.sparseWeights(w);
+                zeros += counted.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
+                total += counted.length();
             }
         }
         return total == 0 ? 0 : (double) zeros / total;
