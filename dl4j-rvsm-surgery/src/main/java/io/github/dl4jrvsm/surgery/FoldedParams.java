@@ -1,11 +1,10 @@
 package io.github.dl4jrvsm.surgery;
 
+import io.github.dl4jrvsm.core.internal.BatchNormAffine;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -35,14 +34,9 @@ final class FoldedParams {
                                       Map<String, INDArray> bn) {
         INDArray w = producer.get("W");
         DataType type = w.dataType();
-        INDArray mean = vector(bn.get(BatchNormalizationParamInitializer.GLOBAL_MEAN));
-        int n = (int) mean.length();
-        INDArray gamma = conf.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{n}, conf.getGamma(), DataType.DOUBLE)
-                : vector(bn.get(BatchNormalizationParamInitializer.GAMMA));
-        INDArray beta = conf.isLockGammaBeta() ? Nd4j.valueArrayOf(new long[]{n}, conf.getBeta(), DataType.DOUBLE)
-                : vector(bn.get(BatchNormalizationParamInitializer.BETA));
-        INDArray var = variance(conf, bn);
-        INDArray scale = gamma.div(Transforms.sqrt(var.add(conf.getEps()), false));
+        BatchNormAffine affine = BatchNormAffine.of(conf, bn);
+        INDArray scale = affine.scale();
+        int n = (int) scale.length();
 
         long out = dense ? w.size(1) : w.size(0);
         if (out != n) {
@@ -52,21 +46,12 @@ final class FoldedParams {
         INDArray folded = dense ? wd.mulRowVector(scale.reshape(1, n))
                 : wd.reshape('c', n, wd.length() / n).mulColumnVector(scale.reshape(n, 1)).reshape('c', w.shape());
         INDArray b = producer.containsKey("b") ? vector(producer.get("b")) : Nd4j.zeros(DataType.DOUBLE, n);
-        INDArray bias = b.sub(mean).muli(scale).addi(beta);
+        INDArray bias = b.mul(scale).addi(affine.shift());
 
         Map<String, INDArray> params = new HashMap<>();
         params.put("W", folded.castTo(type));
         params.put("b", bias.reshape(1, n).castTo(type));
         return params;
-    }
-
-    private static INDArray variance(BatchNormalization conf, Map<String, INDArray> bn) {
-        if (conf.isUseLogStd()) {
-            INDArray log10std = vector(bn.get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD));
-            INDArray std = Transforms.pow(Nd4j.valueArrayOf(log10std.shape(), 10.0, DataType.DOUBLE), log10std, false);
-            return std.muli(std);
-        }
-        return vector(bn.get(BatchNormalizationParamInitializer.GLOBAL_VAR));
     }
 
     private static INDArray vector(INDArray v) {

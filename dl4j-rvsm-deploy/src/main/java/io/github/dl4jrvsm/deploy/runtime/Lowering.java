@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.deploy.runtime;
 
+import io.github.dl4jrvsm.core.internal.BatchNormAffine;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
 import org.deeplearning4j.nn.api.Model;
@@ -134,8 +135,9 @@ final class Lowering {
             return pooling(name, (SubsamplingLayer) layer, t, in);
         }
         if (layer instanceof BatchNormalization bn) {
-            return add(new ChannelAffineOp(name, t, tensors.add(in), BatchNormFold.scale(bn, params),
-                    BatchNormFold.shift(bn, params), in));
+            BatchNormAffine affine = BatchNormAffine.of(bn, params);
+            return add(new ChannelAffineOp(name, t, tensors.add(in), affine.scale().toFloatVector(),
+                    affine.shift().toFloatVector(), in));
         }
         if (layer instanceof ActivationLayer a) {
             return add(new ActivationOp(name, t, tensors.add(in), Activation.of(a.getActivationFn(), name), tensors.size(t)));
