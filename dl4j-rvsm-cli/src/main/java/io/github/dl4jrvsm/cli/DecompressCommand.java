@@ -9,7 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -27,9 +26,7 @@ final class DecompressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a file; give a .rvsmz file written by rvsm compress");
-        }
+        InputModel.requireFile(in, "a .rvsmz file written by rvsm compress");
         Model model = SparseModelFile.read(in);
         AtomicFiles.write(out, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), false));
         spec.commandLine().getOut().println("written: " + out);

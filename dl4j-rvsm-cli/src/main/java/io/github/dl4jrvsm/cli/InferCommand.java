@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -54,9 +53,7 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a file; give a .rvsmz file or a model zip");
-        }
+        InputModel.requireFile(in, "a .rvsmz file or a model zip");
         if (examples < 1 || batch < 1 || repetitions < 1) {
             throw new IllegalArgumentException("--examples, --batch and --repetitions must be >= 1, got " + examples
                     + ", " + batch + " and " + repetitions);

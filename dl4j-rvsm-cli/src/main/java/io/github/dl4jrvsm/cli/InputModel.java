@@ -14,8 +14,13 @@ final class InputModel {
 
     /** Fails with the option's name before any work when the file is missing. */
     void requireFile() {
+        requireFile(in, "a model zip such as runs/quickstart/model.zip");
+    }
+
+    /** The one check of every command's {@code --in}: the file exists, or the error says what to give instead. */
+    static void requireFile(Path in, String valid) {
         if (!Files.isRegularFile(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a file; give a model zip such as runs/quickstart/model.zip");
+            throw new IllegalArgumentException("--in " + in + " is not a file; give " + valid);
         }
     }
 
