@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.adversarial.model;
 
-import io.github.dl4jrvsm.core.internal.BatchNormAffine;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
@@ -8,6 +7,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -130,9 +130,25 @@ final class GradientNetwork {
 
     /** y = gamma (x - mean) / sqrt(var + eps) + beta  ==  a x + b, per channel. */
     private static void foldBatchNorm(BatchNormalization bn, Layer src, Layer dst) {
-        BatchNormAffine affine = BatchNormAffine.of(bn, src.paramTable());
-        INDArray a = affine.scale().castTo(dst.getParam("W").dataType());
-        INDArray b = affine.shift().castTo(a.dataType());
+        INDArray mean = src.getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(-1);
+        INDArray var;
+        if (bn.isUseLogStd()) {
+            INDArray log10Std = src.getParam(BatchNormalizationParamInitializer.GLOBAL_LOG_STD).reshape(-1);
+            INDArray std = Transforms.pow(Nd4j.valueArrayOf(log10Std.shape(), 10.0, log10Std.dataType()), log10Std, false);
+            var = std.muli(std);
+        } else {
+            var = src.getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(-1).dup();
+        }
+        INDArray gamma, beta;
+        if (bn.isLockGammaBeta()) {
+            gamma = Nd4j.valueArrayOf(mean.shape(), bn.getGamma(), mean.dataType());
+            beta = Nd4j.valueArrayOf(mean.shape(), bn.getBeta(), mean.dataType());
+        } else {
+            gamma = src.getParam(BatchNormalizationParamInitializer.GAMMA).reshape(-1);
+            beta = src.getParam(BatchNormalizationParamInitializer.BETA).reshape(-1);
+        }
+        INDArray a = gamma.div(Transforms.sqrt(var.addi(bn.getEps()), false));
+        INDArray b = beta.sub(mean.mul(a));
         INDArray w = dst.getParam("W");
         if (w.rank() == 4) {
             w.assign(a.reshape(w.shape()));
