@@ -20,7 +20,7 @@ final class Spellings {
     /** The enums whose options are spelled by {@code toString()}. */
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Method.class, PenaltyChoice.class,
             AdmmStructure.class, SparseLayers.class, QuantizationChoice.class, OptimizerChoice.class,
-            InitializationChoice.class, LassoPlacement.class);
+            InitializationChoice.class, LassoPlacement.class, BatchNormHandling.class);
 
     private Spellings() {
     }

@@ -57,6 +57,11 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ScheduleOptions schedule = new ScheduleOptions();
 
+    @Option(names = "--batch-norm", defaultValue = "reestimate", description = "batch-norm statistics of the tested "
+            + "model, the same for every method: ${COMPLETION-CANDIDATES} (reestimate: re-measured on 1,024 clean "
+            + "training images, ours; running: training's running averages, the authors') (default: ${DEFAULT-VALUE})")
+    BatchNormHandling batchNorm;
+
     @Option(names = "--out", defaultValue = "runs/quickstart", description = "run directory (default: ${DEFAULT-VALUE})") Path out;
 
     @Option(names = "--resume", description = "continue the run in --out from its last checkpoint") boolean resume;
@@ -132,6 +137,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("momentum", schedule.optimizer.usesMomentum() ? schedule.momentum() : 0.0);
         s.put("weightDecay", schedule.weightDecay);
         s.put("init", schedule.init.toString());
+        s.put("batchNorm", batchNorm.toString());
         s.put("robustness", evaluation.robustness);
         return s;
     }

@@ -6,6 +6,7 @@ import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.report.SparsityReport;
+import io.github.dl4jrvsm.core.training.BatchNormStatistics;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import io.github.dl4jrvsm.data.RandomCropFlip;
@@ -85,7 +86,8 @@ final class TrainingRun {
         sparse = options.method.training(Math.max(1, batches * schedule.epochs * 3 / 4));
         pruning = options.method.pruneRetrain(schedule.epochs, schedule.seed);
         if (sparse != null) {
-            sparse = sparse.withBatchNormData(batchNormData(), 16);
+            sparse = reestimatesBatchNorm() ? sparse.withBatchNormData(batchNormData(), 16)
+                    : sparse.withReestimateBatchNorm(false);
         }
         dir.create();
         if (options.resume) {
@@ -190,10 +192,26 @@ final class TrainingRun {
         selected = dir.best(net);
     }
 
-    /** The selected network with its sparse weights, as model.zip. */
+    /**
+     * The selected network with its sparse weights and the batch-norm statistics {@code --batch-norm} asks for, as
+     * model.zip. Dense and pruned runs get the same statistics treatment as sparse ones.
+     */
     void export() throws IOException {
-        sparseModel = sparse == null ? selected : SparseExport.sparseCopy(selected, batchNormData(), sparse.exportedWeights());
+        if (sparse != null) {
+            sparseModel = reestimatesBatchNorm()
+                    ? SparseExport.sparseCopy(selected, batchNormData(), sparse.exportedWeights())
+                    : SparseExport.sparseCopyKeepingBatchNorm(selected, sparse.exportedWeights());
+        } else if (reestimatesBatchNorm() && BatchNormStatistics.hasBatchNorm(selected)) {
+            sparseModel = NetworkAdapter.of(selected).copy();
+            BatchNormStatistics.reestimate(sparseModel, batchNormData(), BatchNormStatistics.DEFAULT_MAX_BATCHES);
+        } else {
+            sparseModel = selected;
+        }
         dir.write(RunDirectory.MODEL, sparseModel);
+    }
+
+    private boolean reestimatesBatchNorm() {
+        return options.batchNorm == BatchNormHandling.REESTIMATE;
     }
 
     void evaluate() {

@@ -1,6 +1,8 @@
 package io.github.dl4jrvsm.benchmarks.frontier;
 
 import io.github.dl4jrvsm.benchmarks.tables.RunCache;
+import io.github.dl4jrvsm.benchmarks.tables.SeedSpread;
+import io.github.dl4jrvsm.benchmarks.tables.Seeds;
 import io.github.dl4jrvsm.cli.RunReport;
 import io.github.dl4jrvsm.cli.plots.FrontierPlot;
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
@@ -29,11 +31,16 @@ import java.util.function.ToDoubleFunction;
         description = "Accuracy-sparsity frontiers of RVSM, RGSM and ADMM at equal training budgets.")
 public final class Frontier implements Callable<Integer> {
 
+
     @Parameters(arity = "1..*", description = "sweeps: lenet5, lenet5-pgd, resnet20")
     List<String> sweeps;
 
     @Option(names = "--out", defaultValue = "results", description = "directory of the results and runs (default: ${DEFAULT-VALUE})")
     Path out;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "runs per point, seeds 42, 43, ...; the plot shows "
+            + "the means, the table mean and spread (default: ${DEFAULT-VALUE})")
+    int seeds;
 
     public static void main(String[] args) {
         CpuBackend.configure();
@@ -42,6 +49,13 @@ public final class Frontier implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Seeds repeats;
+        try {
+            repeats = new Seeds(seeds);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         RunCache runs = new RunCache(out, System.out::println);
         for (String name : sweeps) {
             FrontierSpec spec = FrontierSweeps.get(name);
@@ -49,21 +63,30 @@ public final class Frontier implements Callable<Integer> {
             List<List<String>> commands = new ArrayList<>();
             int i = 0;
             for (FrontierSpec.Setting s : spec.settings()) {
-                List<String> command = spec.command(s);
-                commands.add(command);
-                RunReport r = runs.report(command, String.format("sweep %s point %d/%d: %s %s", name, ++i,
-                        spec.settings().size(), s.method(), s.label()));
-                byMethod.computeIfAbsent(s.method(), k -> new ArrayList<>()).add(new FrontierPoint(s.method(), s.label(),
-                        r.sparsity().sparsity(), r.sparsity().channelSparsity(), r.robustness().accuracy("A1"),
-                        r.robustness().accuracy("A3"), r.seconds()));
+                List<RunReport> reports = new ArrayList<>();
+                List<List<String>> seeded = repeats.of(spec.command(s));
+                commands.add(seeded.get(0));
+                i++;
+                for (int k = 0; k < seeded.size(); k++) {
+                    RunReport r = runs.report(seeded.get(k), String.format("sweep %s point %d/%d%s: %s %s", name, i,
+                            spec.settings().size(), seeded.size() > 1 ? " seed " + (k + 1) + "/" + seeded.size() : "",
+                            s.method(), s.label()));
+                    if (r != null) {
+                        reports.add(r);
+                    }
+                }
+                if (!reports.isEmpty()) {
+                    byMethod.computeIfAbsent(s.method(), k -> new ArrayList<>())
+                            .add(FrontierPoint.of(s.method(), s.label(), reports));
+                }
             }
-            write(spec, byMethod, commands);
+            write(spec, byMethod, commands, repeats);
         }
         return 0;
     }
 
-    private void write(FrontierSpec spec, Map<String, List<FrontierPoint>> byMethod, List<List<String>> commands)
-            throws IOException {
+    private void write(FrontierSpec spec, Map<String, List<FrontierPoint>> byMethod, List<List<String>> commands,
+                       Seeds repeats) throws IOException {
         String base = "frontier-" + spec.name();
         plot(byMethod, FrontierPoint::accuracy, "test accuracy", "Accuracy against sparsity: " + spec.name(),
                 out.resolve(base + ".png"));
@@ -78,10 +101,9 @@ public final class Frontier implements Callable<Integer> {
                 .append(spec.adversarial() ? "---:|" : "").append("---:|\n");
         for (List<FrontierPoint> pts : byMethod.values()) {
             for (FrontierPoint p : pts) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %.2f%% |%s %.0f s |%n", p.method(),
-                        p.setting(), 100 * p.sparsity(), 100 * p.channelSparsity(), 100 * p.accuracy(),
-                        spec.adversarial() ? String.format(Locale.ROOT, " %.2f%% |", 100 * p.robustAccuracy()) : "",
-                        p.seconds()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %s |%s %.0f s |%n", p.method(),
+                        p.setting(), 100 * p.sparsity(), 100 * p.channelSparsity(), percent(p.accuracies()),
+                        spec.adversarial() ? " " + percent(p.robustAccuracies()) + " |" : "", p.seconds()));
             }
         }
         md.append('\n');
@@ -103,9 +125,24 @@ public final class Frontier implements Callable<Integer> {
         for (List<String> c : commands) {
             md.append("- `rvsm ").append(String.join(" ", c)).append("`\n");
         }
+        if (repeats.count() > 1) {
+            md.append(String.format(Locale.ROOT, "%nEach point is the mean of %d runs, these commands and the same with "
+                    + "`--seed %d` up to `--seed %d`; accuracies are mean ± standard deviation, ‡ where the seeds differ "
+                    + "by more than %.0f points.%n", repeats.count(), Seeds.FIRST + 1, Seeds.FIRST + repeats.count() - 1,
+                    SeedSpread.DEPENDENT_POINTS));
+        }
         md.append("\n</details>\n");
         AtomicFiles.writeString(out.resolve(base + ".md"), md.toString());
         System.out.println(md);
+    }
+
+    /** An accuracy spread in percent. */
+    private static String percent(SeedSpread fractions) {
+        double[] v = new double[fractions.n()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 100 * fractions.values()[i];
+        }
+        return new SeedSpread(v).format(SeedSpread.DEPENDENT_POINTS) + "%";
     }
 
     private static void plot(Map<String, List<FrontierPoint>> byMethod, ToDoubleFunction<FrontierPoint> y, String yTitle,

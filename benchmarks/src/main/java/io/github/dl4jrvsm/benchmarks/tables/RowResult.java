@@ -6,17 +6,31 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A row's run: where it is, its report (null while the run is pending), and the exact command that makes it.
+ * A row's runs, one per seed: where they are, the reports of the finished ones, and the exact command of each.
+ *
+ * @param reports the finished runs' reports (fewer than the commands while some are pending)
  */
-public record RowResult(Row row, Path directory, RunReport report, List<String> command) {
+public record RowResult(Row row, List<Path> directories, List<RunReport> reports, List<List<String>> commands) {
 
-    public boolean pending() {
-        return report == null;
+    public RowResult {
+        directories = List.copyOf(directories);
+        reports = List.copyOf(reports);
+        commands = List.copyOf(commands);
     }
 
-    /** Our value in percent, NaN while pending. */
-    public double ours(Metric m) {
-        return report == null ? Double.NaN : m.percent(report);
+    /** Whether no run of the row has finished. */
+    public boolean pending() {
+        return reports.isEmpty();
+    }
+
+    /** Our values in percent over the finished seeds. */
+    public SeedSpread ours(Metric m) {
+        return new SeedSpread(reports.stream().mapToDouble(m::percent).toArray());
+    }
+
+    /** Mean wall time of the finished runs in seconds. */
+    public double seconds() {
+        return reports.stream().mapToDouble(RunReport::seconds).average().orElse(Double.NaN);
     }
 
     public double dissertation(Metric m) {

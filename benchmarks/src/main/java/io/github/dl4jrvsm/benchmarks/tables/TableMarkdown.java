@@ -33,11 +33,18 @@ public final class TableMarkdown {
                 sb.append(" | ").append(r.row().params().getOrDefault(p, ""));
             }
             for (Metric m : table.metrics()) {
-                sb.append(" | ").append(cell(r.pending() ? "not run" : number(r.ours(m)), r.dissertation(m)));
+                String ours = r.pending() ? "not run" : r.ours(m).format(SeedSpread.DEPENDENT_POINTS);
+                sb.append(" | ").append(cell(ours, r.dissertation(m)));
             }
-            sb.append(r.pending() ? " | |\n" : String.format(Locale.ROOT, " | %.0f s |%n", r.report().seconds()));
+            sb.append(r.pending() ? " | |\n" : String.format(Locale.ROOT, " | %.0f s%s |%n", r.seconds(),
+                    r.reports().size() < r.commands().size()
+                            ? " (" + r.reports().size() + " of " + r.commands().size() + " seeds)" : ""));
         }
-        sb.append("\nCells: ours / dissertation, in percent. ");
+        int seeds = results.isEmpty() ? 1 : results.get(0).commands().size();
+        sb.append("\nCells: ours / dissertation, in percent");
+        sb.append(seeds > 1 ? String.format(Locale.ROOT, "; ours as mean ± standard deviation over %d seeds (%d, %d, "
+                + "...), ‡ where the seeds differ by more than %.0f points (their range in brackets): such a cell "
+                + "cannot decide an ordering. ", seeds, Seeds.FIRST, Seeds.FIRST + 1, SeedSpread.DEPENDENT_POINTS) : ". ");
         Budget b = table.budget(scale);
         sb.append(String.format(Locale.ROOT, "Budget: %s, %s training images, %d validation, %s test images (A1), "
                         + "%d epochs, batch %d, learning-rate drops at %s%s; %s.%n",
@@ -52,7 +59,11 @@ public final class TableMarkdown {
         }
         sb.append('\n').append(machine).append("\n\n<details><summary>commands of the rows</summary>\n\n");
         for (RowResult r : results) {
-            sb.append("- `rvsm ").append(String.join(" ", r.command())).append("`\n");
+            sb.append("- `rvsm ").append(String.join(" ", r.commands().get(0))).append("`\n");
+        }
+        if (seeds > 1) {
+            sb.append(String.format(Locale.ROOT, "%nEach row again with `--seed %d` up to `--seed %d`.%n",
+                    Seeds.FIRST + 1, Seeds.FIRST + seeds - 1));
         }
         sb.append("\n</details>\n");
         return sb.toString();

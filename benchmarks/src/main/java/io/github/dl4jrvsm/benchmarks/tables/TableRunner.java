@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
+import io.github.dl4jrvsm.cli.RunReport;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,19 +18,22 @@ public final class TableRunner {
     private final RunCache runs;
     private final boolean train;
     private final boolean reverse;
+    private final Seeds seeds;
 
     public TableRunner(Path out, Consumer<String> log) {
-        this(out, log, true, false);
+        this(out, log, true, false, new Seeds(1));
     }
 
     /**
      * @param train   false: only read finished rows, leave the others pending (to re-render a table)
      * @param reverse train the rows last to first, e.g. in a second runner that shares the table with a first one
+     * @param seeds   how many runs per row, each with its own seed
      */
-    public TableRunner(Path out, Consumer<String> log, boolean train, boolean reverse) {
+    public TableRunner(Path out, Consumer<String> log, boolean train, boolean reverse, Seeds seeds) {
         this.runs = new RunCache(out, log);
         this.train = train;
         this.reverse = reverse;
+        this.seeds = seeds;
     }
 
     public List<RowResult> run(TableSpec table, Scale scale) throws IOException {
@@ -36,21 +41,29 @@ public final class TableRunner {
     }
 
     /**
-     * Runs the rows in order; after each one {@code progress} gets every row, the ones still to run marked pending,
-     * so that a long table shows what is finished while it runs (and after an interruption).
+     * Runs the rows in order, every seed of a row before the next row; after each row {@code progress} gets every
+     * row, the ones still to run marked pending, so that a long table shows what is finished while it runs (and
+     * after an interruption).
      */
     public List<RowResult> run(TableSpec table, Scale scale, Progress progress) throws IOException {
         List<RowResult> results = new ArrayList<>();
         for (Row row : table.rows()) {
-            List<String> command = command(table, row, scale);
-            results.add(new RowResult(row, runs.directory(command), null, command));
+            List<List<String>> commands = seeds.of(command(table, row, scale));
+            results.add(new RowResult(row, commands.stream().map(runs::directory).toList(), List.of(), commands));
         }
         for (int k = 0; k < results.size(); k++) {
             int i = reverse ? results.size() - 1 - k : k;
             RowResult r = results.get(i);
-            String label = String.format("table %s row %d/%d: %s", table.id(), i + 1, results.size(), r.row().label());
-            results.set(i, new RowResult(r.row(), r.directory(),
-                    train ? runs.report(r.command(), label) : runs.finished(r.command()), r.command()));
+            List<RunReport> reports = new ArrayList<>();
+            for (int s = 0; s < r.commands().size(); s++) {
+                String label = String.format("table %s row %d/%d%s: %s", table.id(), i + 1, results.size(),
+                        r.commands().size() > 1 ? " seed " + (s + 1) + "/" + r.commands().size() : "", r.row().label());
+                RunReport report = train ? runs.report(r.commands().get(s), label) : runs.finished(r.commands().get(s));
+                if (report != null) {
+                    reports.add(report);
+                }
+            }
+            results.set(i, new RowResult(r.row(), r.directories(), reports, r.commands()));
             progress.rowDone(List.copyOf(results));
         }
         return results;

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code rvsm train} run of one table row, as what it is rather than as flags: the row's method options (the
- * dissertation's hyper-parameters), the authors' layer and grouping setting, the scale's budget, the training kind
- * and the attacks measured. {@link #toList()} is the one place that spells it as command-line arguments.
+ * dissertation's hyper-parameters), the authors' layer and grouping setting and batch-norm handling (training's
+ * running statistics for every row), the scale's budget, the training kind and the attacks measured.
+ * {@link #toList()} is the one place that spells it as command-line arguments.
  *
  * <p>The spelling's order is part of a run's identity ({@link RunKey} hashes it, and finished runs are found by it),
  * so it must stay as it is for the runs already in a results directory to be read back.
@@ -64,6 +65,8 @@ record TrainArguments(List<String> methodOptions, boolean convolutionsOnly, Chan
         if (grouping != null) {
             c.addAll(List.of("--grouping", grouping.name()));
         }
+        // the authors' batch-norm handling, the same for every row (dense ones included)
+        c.addAll(List.of("--batch-norm", "running"));
         c.addAll(budget.toArgs());
         if (!adversarial) {
             c.add("--no-adversarial");

@@ -38,10 +38,10 @@ class TrainArgumentsTest {
         List<String> command = TrainArguments.of(t45, t45.rows().get(1), Scale.CPU).toList();
         assertEquals(List.of("train", "--model", "resnet20", "--method", "rgsm", "--penalty", "group-l0-lasso",
                 "--lambda", "5e-2", "--lambda2", "1e-5", "--beta", "1", "--sparse-layers", "conv", "--grouping", "INPUT",
-                "--dataset", "fashion-mnist", "--train-examples", "800", "--validation", "200", "--test-examples", "1000",
+                "--batch-norm", "running", "--dataset", "fashion-mnist", "--train-examples", "800", "--validation", "200", "--test-examples", "1000",
                 "--epochs", "3", "--batch", "64", "--eval-examples", "100", "--attack-steps", "5", "--lr-drops", "2",
                 "--eval-attacks", "A2,A3,A4,A5", "--no-progress"), command);
-        assertEquals("resnet20-rgsm-group-l0-lasso-fd159adc30", RunKey.of(command));
+        assertEquals("resnet20-rgsm-group-l0-lasso-0ad9fcfd4f", RunKey.of(command));
     }
 
     @Test

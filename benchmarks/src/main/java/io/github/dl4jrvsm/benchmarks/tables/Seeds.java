@@ -1,0 +1,42 @@
+package io.github.dl4jrvsm.benchmarks.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Repeats of one run with different seeds, so that a table row or a frontier point reports a mean and a spread and a
+ * result that hangs on the seed shows it.
+ *
+ * <p>The first repeat is the command as it is: its seed is {@code rvsm train}'s default ({@value #FIRST}), and runs
+ * made before repeats existed are found again by their unchanged command. The others add {@code --seed 43, 44, ...}.
+ *
+ * @param count how many runs per row, at least 1
+ */
+public record Seeds(int count) {
+
+    /** {@code rvsm train}'s default {@code --seed}. */
+    public static final long FIRST = 42;
+
+    public Seeds {
+        if (count < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1 (the number of runs per row, each with its own "
+                    + "seed), got " + count);
+        }
+    }
+
+    /** The commands of the repeats of {@code command}, the first one unchanged. */
+    public List<List<String>> of(List<String> command) {
+        if (command.contains("--seed")) {
+            throw new IllegalArgumentException("the command sets its own --seed; repeats choose the seeds: "
+                    + String.join(" ", command));
+        }
+        List<List<String>> repeats = new ArrayList<>(List.of(List.copyOf(command)));
+        for (int k = 1; k < count; k++) {
+            List<String> c = new ArrayList<>(command);
+            c.add("--seed");
+            c.add(String.valueOf(FIRST + k));
+            repeats.add(List.copyOf(c));
+        }
+        return repeats;
+    }
+}
