@@ -5,6 +5,8 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
+import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +18,16 @@ import java.util.List;
  * @param name   the layer name
  * @param config the live layer configuration (for a network: the object its updater reads)
  * @param index  position in a MultiLayerNetwork, or the layer index of a ComputationGraph
+ * @param frozen whether DL4J keeps the layer's parameters fixed (a frozen layer of {@code TransferLearning}); a
+ *               running frozen layer reports its inner layer's configuration, so this flag is the only sign of it
  */
-public record NamedLayer(String name, Layer config, int index) {
+public record NamedLayer(String name, Layer config, int index, boolean frozen) {
 
     public static List<NamedLayer> of(MultiLayerConfiguration conf) {
         List<NamedLayer> out = new ArrayList<>();
         for (int i = 0; i < conf.getConfs().size(); i++) {
             Layer l = conf.getConf(i).getLayer();
-            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
+            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i, isFrozen(l)));
         }
         return out;
     }
@@ -33,7 +37,8 @@ public record NamedLayer(String name, Layer config, int index) {
         int i = 0;
         for (var e : conf.getVertices().entrySet()) {
             if (e.getValue() instanceof LayerVertex lv) {
-                out.add(new NamedLayer(e.getKey(), lv.getLayerConf().getLayer(), i++));
+                Layer l = lv.getLayerConf().getLayer();
+                out.add(new NamedLayer(e.getKey(), l, i++, isFrozen(l)));
             }
         }
         return out;
@@ -48,9 +53,15 @@ public record NamedLayer(String name, Layer config, int index) {
         List<NamedLayer> out = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) {
             Layer l = layers[i].conf().getLayer();
-            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i));
+            boolean frozen = layers[i] instanceof org.deeplearning4j.nn.layers.FrozenLayer
+                    || layers[i] instanceof org.deeplearning4j.nn.layers.FrozenLayerWithBackprop;
+            out.add(new NamedLayer(l.getLayerName() == null ? "layer" + i : l.getLayerName(), l, i, frozen));
         }
         return out;
+    }
+
+    private static boolean isFrozen(Layer conf) {
+        return conf instanceof FrozenLayer || conf instanceof FrozenLayerWithBackprop;
     }
 
     public String typeName() {

@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>Supported are 2-D convolution ({@code [nOut, nIn, kH, kW]} kernels) and dense/output layers
  * ({@code [nIn, nOut]}). Biases and batch-norm parameters are never sparsified: DL4J only hands weight parameters to
  * a layer's regularization. Depthwise, separable, transposed, 1-D and 3-D convolutions store their kernels in other
- * layouts, so the channel groups would be wrong; they are refused by name rather than silently mis-grouped.
+ * layouts, so the channel groups would be wrong; they are refused by name rather than silently mis-grouped. Layers
+ * frozen by DL4J's {@code TransferLearning} are left alone: only the layers that train are sparsified.
  */
 public final class LayerSelection {
 
@@ -43,13 +44,13 @@ public final class LayerSelection {
         List<NamedLayer> out = new ArrayList<>();
         if (requested == null || requested.isEmpty()) {
             for (NamedLayer l : layers) {
-                if (isSupported(l.config())) {
+                if (isSupported(l.config()) && !l.frozen()) {
                     out.add(l);
                 }
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("The model has no convolution or dense layer to sparsify; layers: "
-                        + describe(layers));
+                throw new IllegalArgumentException("The model has no unfrozen convolution or dense layer to sparsify; "
+                        + "layers: " + describe(layers));
             }
             return out;
         }
@@ -90,6 +91,12 @@ public final class LayerSelection {
     }
 
     private static void requireWeights(NamedLayer l, String requested) {
+        if (l.frozen()) {
+            throw new IllegalArgumentException("Layer '" + requested + "' is frozen (" + l.typeName() + ", as "
+                    + "TransferLearning's setFeatureExtractor leaves it): its weights do not train, so a sparse method "
+                    + "cannot act on them. Name a layer that trains, or leave the layers unnamed to take every "
+                    + "unfrozen convolution and dense layer.");
+        }
         if (l.config() instanceof BatchNormalization) {
             throw new IllegalArgumentException("Layer '" + requested + "' is a BatchNormalization layer: its gamma, "
                     + "beta and running statistics are never sparsified. Choose a convolution or dense layer.");
