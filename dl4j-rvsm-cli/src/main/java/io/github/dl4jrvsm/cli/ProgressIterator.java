@@ -1,15 +1,11 @@
 package io.github.dl4jrvsm.cli;
 
-import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.iterator.DelegatingDataSetIterator;
-import io.github.dl4jrvsm.core.splitting.SparseRegularization;
-import io.github.dl4jrvsm.core.training.LayerSelection;
-import io.github.dl4jrvsm.core.training.SparseExport;
+import io.github.dl4jrvsm.core.training.SparsityListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.deeplearning4j.nn.api.Model;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
@@ -53,21 +49,11 @@ final class ProgressIterator extends DelegatingDataSetIterator implements AutoCl
     }
 
     /**
-     * Share of exact zeros over the convolution and dense weights right now, counting a sparse layer's {@code u =
-     * prox(w)} (what the method exports; mid-epoch {@code w} itself is rarely exactly zero) and a plain layer's weights.
+     * The sparsity of the model the method would export now, as {@link SparsityListener} measures it: {@code u =
+     * prox(w)} in the sparse layers (mid-epoch {@code w} itself is rarely exactly zero), the weights elsewhere.
      */
     static double sparsity(Model model) {
-        long zeros = 0, total = 0;
-        for (var l : NamedLayer.of(model)) {
-            if (LayerSelection.isSupported(l.config())) {
-                var w = SparseExport.weights(model, l);
-                SparseRegularization r = SparseExport.regularizationOf(l.config());
-                var counted = r == null ? w : r.sparseWeights(w);
-                zeros += counted.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
-                total += counted.length();
-            }
-        }
-        return total == 0 ? 0 : (double) zeros / total;
+        return SparsityListener.measure(model, "progress", 0, 0).modelSparsity();
     }
 
     @Override

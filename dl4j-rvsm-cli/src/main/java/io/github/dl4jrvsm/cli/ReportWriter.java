@@ -57,7 +57,11 @@ final class ReportWriter {
             new RobustnessCurvePlot().title("Robust accuracy against epsilon (PGD, test set)")
                 .add(String.valueOf(report.settings().get("model")), report.robustness()).write(dir.resolve(PLOTS.get(3)));
         }
-        AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown(report));
+        String md = markdown(report);
+        if (SparsityTrajectory.plot(dir)) {
+            md += "![" + SparsityTrajectory.PLOT + "](" + SparsityTrajectory.PLOT + ")\n\n";
+        }
+        AtomicFiles.writeString(dir.resolve(MARKDOWN), md);
     }
 
     private static boolean hasConvolutions(Model m) {

@@ -16,6 +16,8 @@ final class RunDirectory {
 
     static final String MODEL = "model.zip";
     static final String SMALL = "small.zip";
+    /** The {@code SparsityListener}'s JSON lines: {@code u}'s sparsity while training. */
+    static final String SPARSITY_LOG = "sparsity.jsonl";
 
     private final Path dir;
 

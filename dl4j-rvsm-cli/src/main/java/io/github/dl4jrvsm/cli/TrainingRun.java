@@ -9,6 +9,7 @@ import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.training.BatchNormStatistics;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
+import io.github.dl4jrvsm.core.training.SparsityListener;
 import io.github.dl4jrvsm.data.RandomCropFlip;
 import io.github.dl4jrvsm.nativecpu.CpuBackend;
 import io.github.dl4jrvsm.surgery.ChannelSurgery;
@@ -22,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +95,13 @@ final class TrainingRun {
         if (options.resume) {
             restoreCheckpoint();
         } else {
+            Files.deleteIfExists(dir.path().resolve(RunDirectory.SPARSITY_LOG));
             initialise();
+        }
+        if (sparse != null) {
+            // u's sparsity ten times an epoch, for the report's trajectory plot (appended across resumes)
+            NetworkAdapter.of(net).addListeners(new SparsityListener(Math.max(1, batches / 10),
+                    dir.path().resolve(RunDirectory.SPARSITY_LOG)));
         }
     }
 

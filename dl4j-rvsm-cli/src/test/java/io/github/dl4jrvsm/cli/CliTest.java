@@ -115,6 +115,12 @@ class CliTest {
             BufferedImage img = ImageIO.read(straight.resolve(png).toFile());
             assertTrue(img != null && img.getWidth() >= 300, png + " must be a real PNG");
         }
+        List<String> records = Files.readAllLines(straight.resolve(RunDirectory.SPARSITY_LOG));
+        assertEquals(2, records.stream().filter(l -> l.contains("\"event\":\"epoch\"")).count(),
+                "one SparsityListener record per epoch end, besides the iterations'");
+        assertTrue(records.size() > 2 && Files.readString(straight.resolve("report.md")).contains(SparsityTrajectory.PLOT));
+        BufferedImage trajectory = ImageIO.read(straight.resolve(SparsityTrajectory.PLOT).toFile());
+        assertTrue(trajectory != null && trajectory.getWidth() >= 300, "the trajectory of u's sparsity is a real PNG");
         Files.delete(straight.resolve("report.md"));
         Files.delete(straight.resolve("weights.png"));
         Object[] report2 = rvsm("report", "--run", straight.toString());

@@ -50,8 +50,16 @@ public class SparsityListener extends BaseTrainingListener implements Serializab
                               double penalty) {
     }
 
-    /** What one event recorded; {@code sparsity} over all the layers' weights. */
-    public record Record(String event, int iteration, int epoch, double sparsity, List<LayerRecord> layers) {
+    /**
+     * What one event recorded.
+     *
+     * @param sparsity      share of zeros in {@code u} over the weights of the layers with a sparse method
+     * @param modelSparsity share of zeros over every convolution and dense weight of the model, counting {@code u}
+     *                      where a sparse method acts and the weights themselves elsewhere: the sparsity of the model
+     *                      the method would export now
+     */
+    public record Record(String event, int iteration, int epoch, double sparsity, double modelSparsity,
+                         List<LayerRecord> layers) {
     }
 
     /**
@@ -80,10 +88,15 @@ public class SparsityListener extends BaseTrainingListener implements Serializab
     /** Measures {@code model} now (also usable without training, e.g. after loading a checkpoint). */
     public static Record measure(Model model, String event, int iteration, int epoch) {
         List<LayerRecord> layers = new ArrayList<>();
-        long zeros = 0, weights = 0;
+        long zeros = 0, weights = 0, plainZeros = 0, plainWeights = 0;
         for (NamedLayer l : NamedLayer.of(model)) {
             SparseRegularization r = SparseExport.regularizationOf(l.config());
             if (r == null) {
+                if (LayerSelection.isSupported(l.config())) {
+                    INDArray w = SparseExport.weights(model, l);
+                    plainZeros += w.eq(0.0).castTo(DataType.INT64).sumNumber().longValue();
+                    plainWeights += w.length();
+                }
                 continue;
             }
             INDArray w = SparseExport.weights(model, l);
@@ -97,7 +110,9 @@ public class SparsityListener extends BaseTrainingListener implements Serializab
             zeros += z;
             weights += u.length();
         }
-        return new Record(event, iteration, epoch, weights == 0 ? 0 : (double) zeros / weights, List.copyOf(layers));
+        long all = weights + plainWeights;
+        return new Record(event, iteration, epoch, weights == 0 ? 0 : (double) zeros / weights,
+                all == 0 ? 0 : (double) (zeros + plainZeros) / all, List.copyOf(layers));
     }
 
     private void record(Model model, String event, int iteration, int epoch) {
