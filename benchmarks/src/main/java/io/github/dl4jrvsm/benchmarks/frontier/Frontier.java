@@ -38,24 +38,18 @@ public final class Frontier implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "results", description = "directory of the results and runs (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "runs per point, seeds 42, 43, ...; the plot shows "
-            + "the means, the table mean and spread (default: ${DEFAULT-VALUE})")
-    int seeds;
+    @Option(names = "--seeds", defaultValue = "1", converter = Seeds.Converter.class,
+            description = "runs per point, seeds 42, 43, ...; the plot shows the means, the table mean and spread "
+                    + "(default: ${DEFAULT-VALUE})")
+    Seeds seeds;
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        System.exit(new CommandLine(new Frontier()).execute(args));
+        System.exit(new CommandLine(new Frontier()).setParameterExceptionHandler(Seeds::oneLineError).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        Seeds repeats;
-        try {
-            repeats = new Seeds(seeds);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
         RunCache runs = new RunCache(out, System.out::println);
         for (String name : sweeps) {
             FrontierSpec spec = FrontierSweeps.get(name);
@@ -64,7 +58,7 @@ public final class Frontier implements Callable<Integer> {
             int i = 0;
             for (FrontierSpec.Setting s : spec.settings()) {
                 List<RunReport> reports = new ArrayList<>();
-                List<List<String>> seeded = repeats.of(spec.command(s));
+                List<List<String>> seeded = seeds.of(spec.command(s));
                 commands.add(seeded.get(0));
                 i++;
                 for (int k = 0; k < seeded.size(); k++) {
@@ -80,13 +74,13 @@ public final class Frontier implements Callable<Integer> {
                             .add(FrontierPoint.of(s.method(), s.label(), reports));
                 }
             }
-            write(spec, byMethod, commands, repeats);
+            write(spec, byMethod, commands, seeds);
         }
         return 0;
     }
 
     private void write(FrontierSpec spec, Map<String, List<FrontierPoint>> byMethod, List<List<String>> commands,
-                       Seeds repeats) throws IOException {
+                       Seeds seeds) throws IOException {
         String base = "frontier-" + spec.name();
         plot(byMethod, FrontierPoint::accuracy, "test accuracy", "Accuracy against sparsity: " + spec.name(),
                 out.resolve(base + ".png"));
@@ -125,10 +119,10 @@ public final class Frontier implements Callable<Integer> {
         for (List<String> c : commands) {
             md.append("- `rvsm ").append(String.join(" ", c)).append("`\n");
         }
-        if (repeats.count() > 1) {
+        if (seeds.count() > 1) {
             md.append(String.format(Locale.ROOT, "%nEach point is the mean of %d runs, these commands and the same with "
                     + "`--seed %d` up to `--seed %d`; accuracies are mean ± standard deviation, ‡ where the seeds differ "
-                    + "by more than %.0f points.%n", repeats.count(), Seeds.FIRST + 1, Seeds.FIRST + repeats.count() - 1,
+                    + "by more than %.0f points.%n", seeds.count(), Seeds.FIRST + 1, Seeds.FIRST + seeds.count() - 1,
                     SeedSpread.DEPENDENT_POINTS));
         }
         md.append("\n</details>\n");

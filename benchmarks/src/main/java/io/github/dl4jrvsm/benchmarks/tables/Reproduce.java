@@ -30,39 +30,34 @@ public final class Reproduce implements Callable<Integer> {
 
     @Option(names = "--render-only", description = "write the tables from the finished rows, train nothing") boolean renderOnly;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "runs per row, seeds 42, 43, ...; cells show mean "
-            + "and spread (default: ${DEFAULT-VALUE})") int seeds;
+    @Option(names = "--seeds", defaultValue = "1", converter = Seeds.Converter.class,
+            description = "runs per row, seeds 42, 43, ...; cells show mean and spread (default: ${DEFAULT-VALUE})")
+    Seeds seeds;
 
     @Option(names = "--reverse", description = "train the rows last to first (a second runner on the same table)") boolean reverse;
 
     public static void main(String[] args) {
         CpuBackend.configure();
-        System.exit(new CommandLine(new Reproduce()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(new CommandLine(new Reproduce()).setParameterExceptionHandler(Seeds::oneLineError)
+                .setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        Seeds repeats;
-        try {
-            repeats = new Seeds(seeds);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
         List<TableSpec> chosen = tables.isEmpty() ? List.copyOf(DissertationTables.all().values())
                 : tables.stream().map(DissertationTables::get).toList();
         if (list) {
             for (TableSpec t : chosen) {
                 System.out.printf("Table %s: %s%n", t.id(), t.title());
                 for (Row r : t.rows()) {
-                    for (List<String> c : repeats.of(TableRunner.command(t, r, scale))) {
+                    for (List<String> c : seeds.of(TableRunner.command(t, r, scale))) {
                         System.out.printf("  %-34s rvsm %s%n", r.label(), String.join(" ", c));
                     }
                 }
             }
             return 0;
         }
-        TableRunner runner = new TableRunner(out, System.out::println, !renderOnly, reverse, repeats);
+        TableRunner runner = new TableRunner(out, System.out::println, !renderOnly, reverse, seeds);
         String machine = String.format(Locale.ROOT, "Machine: %d cores, %s %s, %s, OMP_NUM_THREADS=%s.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), CpuBackend.describe(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));

@@ -1,5 +1,7 @@
 package io.github.dl4jrvsm.benchmarks.tables;
 
+import picocli.CommandLine;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,26 @@ public record Seeds(int count) {
             throw new IllegalArgumentException("--seeds must be >= 1 (the number of runs per row, each with its own "
                     + "seed), got " + count);
         }
+    }
+
+    /** {@code --seeds N} for picocli: a bad count becomes picocli's error, naming it. */
+    public static final class Converter implements CommandLine.ITypeConverter<Seeds> {
+        @Override
+        public Seeds convert(String value) {
+            try {
+                return new Seeds(Integer.parseInt(value.trim()));
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("--seeds must be a whole number >= 1, got '" + value + "'");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Prints only the message of a bad option and exits with 2, as {@code rvsm} does: one line naming the value. */
+    public static int oneLineError(CommandLine.ParameterException e, String[] args) {
+        e.getCommandLine().getErr().println(e.getMessage());
+        return 2;
     }
 
     /** The commands of the repeats of {@code command}, the first one unchanged. */

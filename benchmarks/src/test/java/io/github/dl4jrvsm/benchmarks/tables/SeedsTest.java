@@ -2,6 +2,10 @@ package io.github.dl4jrvsm.benchmarks.tables;
 
 import org.junit.jupiter.api.Test;
 
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,5 +38,15 @@ class SeedsTest {
         assertEquals("46.25 ± 51.27 ‡ [10.00-82.50]", apart.format(5));
         assertEquals("71.43", new SeedSpread(new double[]{71.43}).format(5));
         assertEquals("-", new SeedSpread(new double[0]).format(5));
+    }
+
+    @Test
+    void aSeedCountBelowOneIsAOneLineErrorOfTheTableRunner() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new Reproduce()).setParameterExceptionHandler(Seeds::oneLineError)
+                .setErr(new PrintWriter(err, true)).execute("--seeds", "0", "--list", "4.1");
+        assertEquals(2, code);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("--seeds must be >= 1") && err.toString().contains("got 0"), err.toString());
     }
 }
