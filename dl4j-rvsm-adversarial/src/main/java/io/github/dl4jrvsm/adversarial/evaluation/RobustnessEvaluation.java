@@ -29,6 +29,10 @@ import java.util.Objects;
  * accuracy must not rise with epsilon, and PGD with epsilon 1 (the whole image space) must bring accuracy to (near)
  * zero; a failed check becomes a warning in the report.
  *
+ * <p>Each entry of the report also keeps its per-class counts, from which
+ * {@link RobustnessReport.Entry#evaluation()} gives DL4J's {@code Evaluation}
+ * (confusion matrix, per-class accuracy, {@code stats()}) of the clean or adversarial predictions.
+ *
  * <p>Immutable: every {@code with} method returns a changed copy; attacks are immutable values too.
  */
 public final class RobustnessEvaluation {
@@ -133,14 +137,14 @@ public final class RobustnessEvaluation {
     public RobustnessReport evaluate(Model model, DataSetIterator test) {
         long start = System.nanoTime();
         AttackModel m = AttackModel.of(model).withEot(eotSamples);
-        Map<String, long[]> correct = new LinkedHashMap<>();   // key -> {correct, total}
+        Map<String, ConfusionCounts> counts = new LinkedHashMap<>();
         double[] all = epsilons.length == 0 ? epsilons : appendUnbounded(epsilons);
         long[][] curve = new long[all.length][2];
         int seen = 0;
         test.reset();
         while (test.hasNext()) {
             DataSet batch = test.next();
-            add(correct, "A1", countCorrect(m, batch.getFeatures(), batch.getLabels()), batch.numExamples());
+            add(counts, "A1", confusion(m, batch.getFeatures(), batch.getLabels()));
             int take = (int) Math.min(batch.numExamples(), maxExamples - seen);
             if (take <= 0) {
                 continue;
@@ -148,11 +152,11 @@ public final class RobustnessEvaluation {
             INDArray x = batch.getFeatures().get(NDArrayIndex.interval(0, take)).dup();
             INDArray y = batch.getLabels().get(NDArrayIndex.interval(0, take)).dup();
             for (Map.Entry<String, Attack> e : attacks.entrySet()) {
-                add(correct, e.getKey(), countCorrect(m, e.getValue().run(m, x, y).adversarial(), y), take);
+                add(counts, e.getKey(), confusion(m, e.getValue().run(m, x, y).adversarial(), y));
             }
             for (int i = 0; i < all.length; i++) {
                 INDArray adv = all[i] == 0 ? x : curveAttack(all[i]).run(m, x, y).adversarial();
-                curve[i][0] += countCorrect(m, adv, y);
+                curve[i][0] += confusion(m, adv, y).correct();
                 curve[i][1] += take;
             }
             seen += take;
@@ -161,10 +165,10 @@ public final class RobustnessEvaluation {
             throw new IllegalArgumentException("The test iterator returned no examples");
         }
         List<RobustnessReport.Entry> entries = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : correct.entrySet()) {
+        for (Map.Entry<String, ConfusionCounts> e : counts.entrySet()) {
             Attack a = attacks.get(e.getKey());
-            entries.add(RobustnessReport.Entry.of(e.getKey(), a == null ? "clean" : a.name(), e.getValue()[0],
-                    e.getValue()[1], a == null ? Map.of() : a.settings()));
+            entries.add(RobustnessReport.Entry.of(e.getKey(), a == null ? "clean" : a.name(), e.getValue(),
+                    a == null ? Map.of() : a.settings()));
         }
         List<RobustnessReport.EpsilonPoint> points = new ArrayList<>();
         for (int i = 0; i < all.length; i++) {
@@ -186,10 +190,8 @@ public final class RobustnessEvaluation {
         return out;
     }
 
-    private static void add(Map<String, long[]> m, String key, long correct, long total) {
-        long[] c = m.computeIfAbsent(key, k -> new long[2]);
-        c[0] += correct;
-        c[1] += total;
+    private static void add(Map<String, ConfusionCounts> m, String key, ConfusionCounts batch) {
+        m.merge(key, batch, ConfusionCounts::plus);
     }
 
     @Override
@@ -205,13 +207,11 @@ public final class RobustnessEvaluation {
                 Arrays.hashCode(inputShape));
     }
 
-    private static long countCorrect(AttackModel m, INDArray x, INDArray y) {
-        int[] p = m.predict(x);
-        int[] t = y.argMax(1).toIntVector();
-        long c = 0;
-        for (int i = 0; i < p.length; i++) {
-            c += p[i] == t[i] ? 1 : 0;
-        }
-        return c;
+    /**
+     * The one prediction of each example, counted by class: accuracy and the entry's {@code Evaluation} come from the
+     * same predictions, which matters for a randomised model, whose second prediction could differ.
+     */
+    private static ConfusionCounts confusion(AttackModel m, INDArray x, INDArray y) {
+        return ConfusionCounts.of(y.argMax(1).toIntVector(), m.predict(x), (int) y.size(1));
     }
 }

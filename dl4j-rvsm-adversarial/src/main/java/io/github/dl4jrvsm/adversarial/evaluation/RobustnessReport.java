@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import io.github.dl4jrvsm.core.persist.JsonText;
 import io.github.dl4jrvsm.core.report.SparsityReport;
+import org.nd4j.evaluation.classification.Evaluation;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,14 +32,38 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
 
     /**
      * One accuracy: {@code key} is A1..A5, {@code attack} the attack's name (or "clean"); {@code correct} of
-     * {@code examples} with the 95% Wilson interval {@code [low, high]}.
+     * {@code examples} with the 95% Wilson interval {@code [low, high]}; {@code confusion} the per-class counts of
+     * the same predictions, or null in reports written before they were kept.
      */
     public record Entry(String key, String attack, double accuracy, Map<String, Object> settings, long correct,
-                        long examples, double low, double high) {
+                        long examples, double low, double high, ConfusionCounts confusion) {
 
+        /** An entry known only by its counts (no per-class counts). */
         public static Entry of(String key, String attack, long correct, long examples, Map<String, Object> settings) {
             return new Entry(key, attack, (double) correct / examples, settings, correct, examples,
-                    WilsonInterval.low(correct, examples), WilsonInterval.high(correct, examples));
+                    WilsonInterval.low(correct, examples), WilsonInterval.high(correct, examples), null);
+        }
+
+        /** An entry whose accuracy and counts are those of {@code confusion}. */
+        public static Entry of(String key, String attack, ConfusionCounts confusion, Map<String, Object> settings) {
+            long correct = confusion.correct(), examples = confusion.examples();
+            return new Entry(key, attack, (double) correct / examples, settings, correct, examples,
+                    WilsonInterval.low(correct, examples), WilsonInterval.high(correct, examples), confusion);
+        }
+
+        /**
+         * DL4J's {@link Evaluation} of this entry's predictions (clean ones for A1, on the adversarial examples for
+         * an attack): confusion matrix, per-class accuracy ({@code recall(c)}), {@code stats()}. A new object on
+         * every call.
+         *
+         * @throws IllegalStateException for an entry read from a report written without per-class counts
+         */
+        public Evaluation evaluation() {
+            if (confusion == null) {
+                throw new IllegalStateException("entry " + key + " (" + attack + ") has no per-class counts: the "
+                        + "report was written before they were kept; evaluate the model again to get them");
+            }
+            return confusion.toEvaluation();
         }
     }
 
@@ -63,6 +88,18 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
         return accuracies.stream().filter(e -> e.key().equals(key)).mapToDouble(Entry::accuracy).findFirst().orElse(Double.NaN);
     }
 
+    /**
+     * DL4J's {@link Evaluation} of entry {@code key} (A1..A5); see {@link Entry#evaluation()}.
+     *
+     * @throws IllegalArgumentException for a key the report does not have
+     */
+    public Evaluation evaluation(String key) {
+        return accuracies.stream().filter(e -> e.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no entry '" + key + "' in the report; it has "
+                        + accuracies.stream().map(Entry::key).toList()))
+                .evaluation();
+    }
+
     public String toJson() {
         return JsonText.of(JSON, this);
     }
@@ -85,6 +122,10 @@ public record RobustnessReport(int examples, boolean randomized, int eotSamples,
         for (EpsilonPoint p : epsilonCurve) {
             sb.append(String.format(Locale.ROOT, "| %.4f (%.1f/255) | %.2f%% | %.1f-%.1f%% |%n", p.epsilon(),
                     p.epsilon() * 255, 100 * p.accuracy(), 100 * p.low(), 100 * p.high()));
+        }
+        String perClass = ClassAccuracyTable.markdown(accuracies);
+        if (!perClass.isEmpty()) {
+            sb.append('\n').append(perClass);
         }
         if (sparsity != null) {
             sb.append(String.format(Locale.ROOT, "%nSparsity %.2f%%, channel sparsity %.2f%%%n", 100 * sparsity.sparsity(),
