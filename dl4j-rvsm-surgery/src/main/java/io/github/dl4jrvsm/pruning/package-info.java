@@ -13,5 +13,10 @@
  * smaller dense network and are measured with the same report.
  * {@link io.github.dl4jrvsm.pruning.PrunedModel} offers the pruned network with inherited weights
  * (fine-tuning) and {@link io.github.dl4jrvsm.pruning.ScratchRetraining} the same architecture re-initialised.
+ *
+ * <p>How much to prune where: {@link io.github.dl4jrvsm.pruning.SensitivityAnalysis} (as Distiller's) prunes one
+ * layer at a time by magnitude, weights or filters ({@link io.github.dl4jrvsm.pruning.PruningStructure}), at
+ * several levels and measures the accuracy each time; its {@link io.github.dl4jrvsm.pruning.SensitivityResult} gives
+ * per-layer rates for the criteria above.
  */
 package io.github.dl4jrvsm.pruning;
