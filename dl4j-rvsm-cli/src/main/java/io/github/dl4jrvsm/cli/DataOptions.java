@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where the data set of a command comes from (shared by {@code train} and {@code evaluate}). */
+/** Where the data set of a command comes from (shared by {@code train}, {@code evaluate} and {@code sensitivity}). */
 final class DataOptions {
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist",

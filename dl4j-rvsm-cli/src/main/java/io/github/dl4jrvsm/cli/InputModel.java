@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --in}: the saved model a command reads (shared by {@code evaluate} and {@code prune-export}). */
+/** {@code --in}: the saved model a command reads (shared by {@code evaluate}, {@code prune-export} and {@code sensitivity}). */
 final class InputModel {
 
     @Option(names = "--in", required = true, description = "model zip (a run's model.zip)") Path in;

@@ -15,7 +15,7 @@ import java.util.List;
 @Command(name = "rvsm", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
         description = "Sparse (RVSM, RGSM, ADMM) and adversarially robust training for Deeplearning4j.",
         subcommands = {TrainCommand.class, CompareCommand.class, EvaluateCommand.class, ReportCommand.class, PruneExportCommand.class,
-                CompressCommand.class, DecompressCommand.class, InferCommand.class,
+                CompressCommand.class, DecompressCommand.class, InferCommand.class, SensitivityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Rvsm implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.pruning.PruningStructure;
 import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,7 +21,7 @@ final class Spellings {
     /** The enums whose options are spelled by {@code toString()}. */
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Method.class, PenaltyChoice.class,
             AdmmStructure.class, SparseLayers.class, QuantizationChoice.class, OptimizerChoice.class,
-            InitializationChoice.class, LassoPlacement.class, BatchNormHandling.class);
+            InitializationChoice.class, LassoPlacement.class, BatchNormHandling.class, PruningStructure.class);
 
     private Spellings() {
     }

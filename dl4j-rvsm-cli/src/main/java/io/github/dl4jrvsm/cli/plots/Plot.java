@@ -26,7 +26,7 @@ import java.util.Objects;
  * @param <P> the concrete plot, for fluent setters
  */
 public abstract sealed class Plot<P extends Plot<P>>
-        permits HistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot, FrontierPlot {
+        permits HistogramPlot, TrainingCurvesPlot, RobustnessCurvePlot, FrontierPlot, SensitivityPlot {
 
     /** Default width in pixels. */
     public static final int DEFAULT_WIDTH = 800;

@@ -9,7 +9,9 @@
  *   <li>{@link io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot}: per-epoch accuracy, robust accuracy, sparsity and
  *       loss;</li>
  *   <li>{@link io.github.dl4jrvsm.cli.plots.RobustnessCurvePlot}: robust accuracy against epsilon (in 1/255), one
- *       line per model.</li>
+ *       line per model;</li>
+ *   <li>{@link io.github.dl4jrvsm.cli.plots.SensitivityPlot}: accuracy against the share of one layer pruned, one
+ *       line per layer ({@code rvsm sensitivity}).</li>
  * </ul>
  *
  * <p>Each plot is configured fluently and written with {@code write(Path)}: headless (the plots set
