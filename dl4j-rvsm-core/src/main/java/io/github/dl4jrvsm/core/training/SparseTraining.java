@@ -221,7 +221,8 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
                     : WeightLayout.of(SparseExport.weights(live, l));
             list.add(regularization.forLayer(l.name(), layout));
             if (lossTerm != null) {
-                list.add(lossTerm.clone());
+                // the group lasso must find the channels of a graph's flat weight view, as the method does
+                list.add(lossTerm instanceof GroupLassoLoss g ? g.forLayout(layout) : lossTerm.clone());
             }
             b.setRegularization(list);
         }
