@@ -55,9 +55,9 @@ public final class TransformedL1Penalty implements ThresholdPenalty {
     }
 
     /**
-     * Both branches of {@link #zeroThreshold} increase with {@code l = lambda/beta} and meet at {@code l = a^2/(2(a+1))},
-     * where the threshold is {@code a/2}; so a threshold up to {@code a/2} inverts the linear branch and a larger one
-     * the square root.
+     * Both branches of {@link #zeroThreshold} increase with {@code l = lambda/beta} and meet at
+     * {@code l = a^2/(2(a+1))}, where the threshold is {@code a/2}; so a threshold up to {@code a/2} inverts the linear
+     * branch and a larger one the square root.
      */
     @Override
     public TransformedL1Penalty withZeroThreshold(double threshold, double beta) {
