@@ -1,6 +1,9 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
+import io.github.dl4jrvsm.core.targetsparsity.SparsitySchedule;
+import io.github.dl4jrvsm.core.targetsparsity.TargetSparsity;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Option;
@@ -62,6 +65,16 @@ final class MethodOptions {
             description = "admm: hard prune after 3/4 of the run, then masked retraining (Zhang et al.); default: as the authors' comparison, neither")
     boolean admmRetrain;
 
+    @Option(names = "--target-sparsity", description = "rvsm, rgsm: set lambda before every step so that this share "
+            + "of the sparse weights (rgsm: of the channels) is zero in u, rising along the cubic ramp of gradual "
+            + "magnitude pruning to the target at the end of --target-epoch; --lambda is then replaced (group-l0-lasso "
+            + "with --lasso-in prox keeps its ratio to --lambda2) (default: off, lambda fixed)")
+    Double targetSparsity;
+
+    @Option(names = "--target-epoch", description = "with --target-sparsity: the epoch at whose end the target is "
+            + "reached, counted from 1; only later epochs' models are selected (default: 3/4 of --epochs)")
+    Integer targetEpoch;
+
     /** The configured method, or null for none and the baselines. {@code admmIterations}: when ADMM hard-prunes. */
     SparseTraining training(int admmIterations) {
         return method.training(this, admmIterations);
@@ -75,6 +88,46 @@ final class MethodOptions {
     /** The prune-and-retrain baseline, or null for the other methods. */
     PruneRetrain pruneRetrain(int epochs, long seed) {
         return method.pruneRetrain(this, epochs, seed);
+    }
+
+    /**
+     * The target sparsity the options ask for, or null for a fixed lambda: a cubic ramp over iterations from the first
+     * step to the end of the target epoch.
+     *
+     * @throws IllegalArgumentException for a target outside (0, 1), a method without lambda, a target epoch outside
+     *                                  the run or without a target
+     */
+    TargetSparsity target(int epochs, int batchesPerEpoch) {
+        if (targetSparsity == null) {
+            Validate.check(targetEpoch == null, () -> "--target-epoch " + targetEpoch + " applies only with "
+                    + "--target-sparsity");
+            return null;
+        }
+        Validate.inRange("--target-sparsity", targetSparsity, targetSparsity > 0 && targetSparsity < 1, "(0, 1)");
+        Validate.check(method == Method.RVSM || method == Method.RGSM, () -> "--target-sparsity sets the lambda of "
+                + "rvsm or rgsm, and --method " + method + " has none" + (method == Method.NONE ? ""
+                : " (its --prune-fraction is the share it prunes)"));
+        int end = targetEpoch(epochs);
+        Validate.inRange("--target-epoch", end, end >= 1 && end <= epochs, "[1, " + epochs + "] (--epochs)");
+        return TargetSparsity.global(targetSparsity, SparsitySchedule.iterations(0, end * batchesPerEpoch));
+    }
+
+    /**
+     * {@code --target-epoch}, or three quarters of the run: the last quarter trains at the target, as gradual
+     * magnitude pruning leaves time to recover from the last pruning steps.
+     */
+    int targetEpoch(int epochs) {
+        return targetEpoch != null ? targetEpoch : Math.max(1, (int) Math.round(0.75 * epochs));
+    }
+
+    /** The target-sparsity settings for report.json and --resume: none without a target. */
+    Map<String, Object> targetSettings(int epochs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (targetSparsity != null) {
+            m.put("targetSparsity", targetSparsity);
+            m.put("targetEpoch", targetEpoch(epochs));
+        }
+        return m;
     }
 
     PenaltyWeights weights() {

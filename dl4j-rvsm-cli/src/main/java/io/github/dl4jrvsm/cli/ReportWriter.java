@@ -4,18 +4,21 @@ import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.deeplearning4j.nn.api.Model;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import io.github.dl4jrvsm.cli.plots.ChannelNormHistogramPlot;
 import io.github.dl4jrvsm.cli.plots.RobustnessCurvePlot;
 import io.github.dl4jrvsm.cli.plots.TrainingCurvesPlot;
 import io.github.dl4jrvsm.cli.plots.WeightHistogramPlot;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
+import io.github.dl4jrvsm.core.targetsparsity.LambdaStep;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns a run's report and models into {@code report.md} and its PNG plots. */
 final class ReportWriter {
@@ -57,7 +60,7 @@ final class ReportWriter {
             new RobustnessCurvePlot().title("Robust accuracy against epsilon (PGD, test set)")
                 .add(String.valueOf(report.settings().get("model")), report.robustness()).write(dir.resolve(PLOTS.get(3)));
         }
-        String md = markdown(report);
+        String md = markdown(report, lambdaAtEpochEnds(dir));
         if (SparsityTrajectory.plot(dir)) {
             md += "![" + SparsityTrajectory.PLOT + "](" + SparsityTrajectory.PLOT + ")\n\n";
         }
@@ -69,7 +72,23 @@ final class ReportWriter {
                 .anyMatch(l -> l.config().getClass() == ConvolutionLayer.class);
     }
 
-    static String markdown(RunReport r) {
+    /**
+     * From a target-sparsity run's lambda log, the last lambda of each epoch: the one its epoch-end projection used.
+     * Empty when the run had no target.
+     */
+    static List<LambdaStep> lambdaAtEpochEnds(Path dir) throws IOException {
+        Path log = dir.resolve(RunDirectory.LAMBDAS);
+        if (!Files.isRegularFile(log)) {
+            return List.of();
+        }
+        Map<Integer, LambdaStep> last = new TreeMap<>();
+        for (LambdaStep s : LambdaStep.read(log)) {
+            last.put(s.epoch(), s);
+        }
+        return List.copyOf(last.values());
+    }
+
+    static String markdown(RunReport r, List<LambdaStep> lambdas) {
         StringBuilder sb = new StringBuilder("# Run report\n\n");
         sb.append("Data: ").append(r.data()).append("  \nBackend: ").append(r.backend()).append(String.format(Locale.ROOT,
                 "  \nWall time: %.0f s  \nModel selected at epoch %d (best validation score)%n%n", r.seconds(), r.selectedEpoch()));
@@ -84,6 +103,16 @@ final class ReportWriter {
                     100 * e.validationAccuracy(), Double.isNaN(e.validationRobustAccuracy()) ? "-"
                             : String.format(Locale.ROOT, "%.2f%%", 100 * e.validationRobustAccuracy()),
                     100 * e.sparsity(), 100 * e.channelSparsity(), e.seconds()));
+        }
+        if (!lambdas.isEmpty()) {
+            sb.append("\n## Lambda (target sparsity)\n\nLambda is set before every step so that u has the scheduled "
+                    + "share of zeros; every value is in ").append(RunDirectory.LAMBDAS)
+                    .append(". At each epoch's end:\n\n")
+                    .append("| epoch | sparsity of u | threshold | lambda |\n|---:|---:|---:|---:|\n");
+            for (LambdaStep s : lambdas) {
+                sb.append(String.format(Locale.ROOT, "| %d | %.2f%% | %.4g | %.4g |%n", s.epoch() + 1,
+                        100 * s.sparsity(), s.threshold(), s.lambda()));
+            }
         }
         sb.append("\n## Robustness (test set)\n\n").append(r.robustness().toMarkdown());
         sb.append("\n## Sparsity\n\n").append(r.sparsity().toMarkdown());

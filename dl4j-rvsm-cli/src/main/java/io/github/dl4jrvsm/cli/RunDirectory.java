@@ -10,7 +10,8 @@ import java.nio.file.Path;
 /**
  * The files of a run directory and the one place that reads and writes them: after every epoch the checkpoint
  * ({@code checkpoint.zip} and {@code state.json}, enough to continue exactly) and the best model so far
- * ({@code best.zip}); at the end the exported models ({@code model.zip}, {@code small.zip}).
+ * ({@code best.zip}); with a target sparsity, every lambda as it is set ({@code lambda.jsonl}); at the end the
+ * exported models ({@code model.zip}, {@code small.zip}).
  */
 final class RunDirectory {
 
@@ -18,6 +19,8 @@ final class RunDirectory {
     static final String SMALL = "small.zip";
     /** The {@code SparsityListener}'s JSON lines: {@code u}'s sparsity while training. */
     static final String SPARSITY_LOG = "sparsity.jsonl";
+    /** The lambdas a target sparsity set, one JSON line each ({@code LambdaStep}), appended as the run goes. */
+    static final String LAMBDAS = "lambda.jsonl";
 
     private final Path dir;
 
@@ -31,6 +34,16 @@ final class RunDirectory {
 
     void create() throws IOException {
         Files.createDirectories(dir);
+    }
+
+    /** Where the lambdas of a target sparsity are appended. */
+    Path lambdas() {
+        return dir.resolve(LAMBDAS);
+    }
+
+    /** Removes a lambda log left by an earlier run in this directory, so that a new run's log is its own. */
+    void clearLambdas() throws IOException {
+        Files.deleteIfExists(lambdas());
     }
 
     /** The state of the last finished epoch; fails with a message naming --resume when there is none. */

@@ -101,6 +101,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelFactory.zoo(model);
         method.training(1);
+        method.target(schedule.epochs, 1);
         method.pruneRetrain(schedule.epochs, schedule.seed);
         evaluation.validate();
     }
@@ -124,6 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("validation", validation);
         s.put("testExamples", testExamples);
         s.putAll(method.settings());
+        s.putAll(method.targetSettings(schedule.epochs));
         s.put("adversarial", adversarial);
         s.put("eps", attack.eps);
         s.put("alpha", attack.alpha);

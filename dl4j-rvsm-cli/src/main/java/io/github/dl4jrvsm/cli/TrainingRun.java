@@ -7,6 +7,7 @@ import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.report.SparsityReport;
 import io.github.dl4jrvsm.core.training.BatchNormStatistics;
+import io.github.dl4jrvsm.core.targetsparsity.TargetSparsity;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
 import io.github.dl4jrvsm.core.training.SparsityListener;
@@ -48,6 +49,8 @@ final class TrainingRun {
     private Map<String, Object> settings;
     private SparseTraining sparse;
     private PruneRetrain pruning;
+    /** The first epoch (from 1) whose model may be selected: with a target sparsity, the one that reaches it. */
+    private int firstSelectable = 1;
     private Model net;
     private RunState state;
     private Model selected;
@@ -90,6 +93,11 @@ final class TrainingRun {
         if (sparse != null) {
             sparse = reestimatesBatchNorm() ? sparse.withBatchNormData(batchNormData(), 16)
                     : sparse.withReestimateBatchNorm(false);
+            TargetSparsity target = options.method.target(schedule.epochs, batches);
+            if (target != null) {
+                sparse = sparse.withTargetSparsity(target.withJsonLines(dir.lambdas()));
+                firstSelectable = options.method.targetEpoch(schedule.epochs);
+            }
         }
         dir.create();
         if (options.resume) {
@@ -119,7 +127,8 @@ final class TrainingRun {
         log.printf("resuming after epoch %d of %d%n", state.epochsDone(), options.schedule.epochs);
     }
 
-    private void initialise() {
+    private void initialise() throws IOException {
+        dir.clearLambdas();
         net = options.zooModel(data).init();
         if (sparse != null) {
             options.method.restrictLayers(sparse, net).attach(net);
@@ -173,9 +182,10 @@ final class TrainingRun {
         history.add(record);
         double score = options.adversarial && !Double.isNaN(record.validationRobustAccuracy())
                 ? record.validationRobustAccuracy() : record.validationAccuracy();
-        boolean improved = score > state.bestScore();
+        // a model from before the target sparsity is reached is denser than asked for: not a candidate
+        boolean improved = epoch + 1 >= firstSelectable && score > state.bestScore();
         state = new RunState(settings, epoch + 1, history, improved ? epoch + 1 : state.bestEpoch(),
-                Math.max(score, state.bestScore()));
+                improved ? score : state.bestScore());
         dir.saveEpoch(net, state, improved);
         log.printf(Locale.ROOT, "epoch %d/%d  loss %.4f  val accuracy %.2f%%%s  sparsity %.2f%%  (%.0f s)%n", epoch + 1,
                 epochs, record.loss(), 100 * record.validationAccuracy(), Double.isNaN(record.validationRobustAccuracy())
@@ -237,7 +247,8 @@ final class TrainingRun {
         log.println();
         log.print(report.summary());
         log.println(smallModel());
-        log.printf("run directory: %s (model.zip, report.json, report.md, plots)%n", dir.path().toAbsolutePath());
+        log.printf("run directory: %s (model.zip, report.json, report.md, plots%s)%n", dir.path().toAbsolutePath(),
+                sparse != null && sparse.targetSparsity() != null ? ", " + RunDirectory.LAMBDAS : "");
     }
 
     /** Cuts zero channels out into small.zip when there are any, and says what came of it. */

@@ -46,7 +46,7 @@ class RunReportTest {
         RunReport read = RunReport.read(dir);
         assertEquals(FGSM, read.robustness().accuracies().get(1).confusion());
         assertEquals(2.0 / 6, read.robustness().evaluation("A2").accuracy(), 1e-12);
-        String md = ReportWriter.markdown(read);
+        String md = ReportWriter.markdown(read, List.of());
         assertTrue(md.contains("| class | examples | attacked | A1 clean | A2 FGSM |"), md);
         assertTrue(md.contains("| 0 | 5 | 2 | 80.0% | 50.0% |"), md);
         assertTrue(md.contains("| 1 | 4 | 2 | 75.0% | 50.0% |"), md);
@@ -65,7 +65,7 @@ class RunReportTest {
         RunReport old = RunReport.read(dir);
         assertNull(old.robustness().accuracies().get(0).confusion());
         assertEquals(9.0 / 12, old.robustness().accuracy("A1"), 1e-12);
-        String md = ReportWriter.markdown(old);
+        String md = ReportWriter.markdown(old, List.of());
         assertTrue(md.contains("| A2 | FGSM | 33.33% | 2 / 6 |"), md);
         assertFalse(md.contains("Per-class"), md);
     }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.admm;
 
+import io.github.dl4jrvsm.core.internal.KthLargest;
 import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupNorms;

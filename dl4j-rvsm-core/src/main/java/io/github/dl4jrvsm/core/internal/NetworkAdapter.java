@@ -13,6 +13,7 @@ import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +100,11 @@ public final class NetworkAdapter {
         model.addListeners(listeners);
     }
 
+    /** The listeners the network calls while it trains. */
+    public Collection<TrainingListener> listeners() {
+        return match(MultiLayerNetwork::getListeners, ComputationGraph::getListeners);
+    }
+
     /** The (first) network output. */
     public INDArray output(INDArray x, boolean train) {
         return match(m -> m.output(x, train), g -> g.outputSingle(train, x));
@@ -112,6 +118,11 @@ public final class NetworkAdapter {
     /** How many parameter updates the network has made; moves with every {@code fit} step. */
     public long iterationCount() {
         return match(MultiLayerNetwork::getIterationCount, ComputationGraph::getIterationCount);
+    }
+
+    /** How many epochs the network has finished; DL4J counts from 0 and moves it after each epoch's end events. */
+    public int epochCount() {
+        return match(MultiLayerNetwork::getEpochCount, ComputationGraph::getEpochCount);
     }
 
     /** A deep copy: configuration, parameters and updater state. */

@@ -15,7 +15,7 @@ import java.util.Objects;
  * shrunk by {@code lambda2/beta} like group lasso. With {@code lambda2 = 0} it is {@link GroupL0Penalty}, with
  * {@code lambda1 = 0} it is {@link GroupLassoPenalty}.
  */
-public final class GroupL0LassoPenalty extends GroupPenalty {
+public final class GroupL0LassoPenalty extends GroupPenalty implements ThresholdPenalty {
 
     @JsonProperty("lambda1")
     private final double lambda1;
@@ -42,10 +42,37 @@ public final class GroupL0LassoPenalty extends GroupPenalty {
         return lambda2;
     }
 
+    /** {@code lambda1}: the weight of the group-l0 term, which {@link #withZeroThreshold} scales with lambda2. */
+    @Override
+    public double lambda() {
+        return lambda1;
+    }
+
+    @Override
+    public double zeroThreshold(double beta) {
+        return lambda2 / Validate.positive("beta", beta) + Math.sqrt(2 * lambda1 / beta);
+    }
+
+    /**
+     * Both lambdas times one factor {@code s}: the threshold {@code s*lambda2/beta + sqrt(2*s*lambda1/beta)} is a
+     * quadratic in {@code x = sqrt(s)}, {@code A x^2 + B x = t}, whose positive root {@code 2t/(B + sqrt(B^2 + 4At))}
+     * is taken in the form that stays exact when either weight is 0. A threshold of 0 makes both weights 0, and the
+     * ratio is then gone: scale from the configured penalty each time, as the target-sparsity controller does.
+     */
+    @Override
+    public GroupL0LassoPenalty withZeroThreshold(double threshold, double beta) {
+        double t = Validate.nonNegative("threshold", threshold);
+        Validate.check(lambda1 > 0 || lambda2 > 0, () -> "A zero threshold can only be set by scaling lambda1 and "
+                + "lambda2, and both are 0 in " + this + "; give either a value > 0 (only their ratio is kept)");
+        double a = lambda2 / Validate.positive("beta", beta), b = Math.sqrt(2 * lambda1 / beta);
+        double x = t == 0 ? 0 : 2 * t / (b + Math.sqrt(b * b + 4 * a * t));
+        return new GroupL0LassoPenalty(lambda1 * x * x, lambda2 * x * x, getGrouping());
+    }
+
     @Override
     protected double[] groupScale(double[] norms, double beta) {
         double shrink = lambda2 / beta;
-        double threshold = shrink + Math.sqrt(2 * lambda1 / beta);
+        double threshold = zeroThreshold(beta);
         return perGroup(norms, norm -> norm > threshold ? GroupLassoPenalty.shrinkFactor(norm, shrink) : 0.0);
     }
 

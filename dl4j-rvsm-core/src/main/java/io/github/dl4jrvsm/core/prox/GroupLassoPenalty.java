@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -19,6 +20,18 @@ public final class GroupLassoPenalty extends LambdaGroupPenalty {
     /** Groups by output channel or neuron ({@link ChannelGrouping#OUTPUT}). */
     public GroupLassoPenalty(double lambda) {
         this(lambda, ChannelGrouping.OUTPUT);
+    }
+
+    @Override
+    public double zeroThreshold(double beta) {
+        return getLambda() / Validate.positive("beta", beta);
+    }
+
+    /** {@code lambda = beta*t}, the inverse of the shrinkage of the group norm. */
+    @Override
+    public GroupLassoPenalty withZeroThreshold(double threshold, double beta) {
+        return new GroupLassoPenalty(Validate.positive("beta", beta) * Validate.nonNegative("threshold", threshold),
+                getGrouping());
     }
 
     @Override

@@ -58,6 +58,14 @@ public abstract class GroupPenalty implements Penalty {
         return valueOfNorms(norms(u));
     }
 
+    /**
+     * One norm per group, as a new array: what the group penalties threshold, and so the magnitudes of
+     * {@link ThresholdPenalty} for every subclass that implements it.
+     */
+    public final double[] magnitudes(INDArray w) {
+        return norms(w);
+    }
+
     private double[] norms(INDArray w) {
         return GroupNorms.of(w, grouping).castTo(DataType.DOUBLE).toDoubleVector();
     }

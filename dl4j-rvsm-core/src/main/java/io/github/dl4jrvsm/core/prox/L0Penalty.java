@@ -17,8 +17,16 @@ public final class L0Penalty extends LambdaPenalty {
     }
 
     /** The magnitude at or below which the prox sets a weight to zero. */
-    public double threshold(double beta) {
+    @Override
+    public double zeroThreshold(double beta) {
         return Math.sqrt(2 * getLambda() / Validate.positive("beta", beta));
+    }
+
+    /** {@code lambda = beta*t^2/2}, the inverse of the hard threshold. */
+    @Override
+    public L0Penalty withZeroThreshold(double threshold, double beta) {
+        double t = Validate.nonNegative("threshold", threshold);
+        return new L0Penalty(Validate.positive("beta", beta) * t * t / 2);
     }
 
     // Two native ops for the prox and one for the value: RVSM runs them for every layer at every iteration, where
@@ -26,7 +34,7 @@ public final class L0Penalty extends LambdaPenalty {
     @Override
     public INDArray prox(INDArray w, double beta) {
         INDArray u = w.dup();
-        BooleanIndexing.replaceWhere(u, 0.0, Conditions.absLessThanOrEqual(threshold(beta)));
+        BooleanIndexing.replaceWhere(u, 0.0, Conditions.absLessThanOrEqual(zeroThreshold(beta)));
         return u;
     }
 

@@ -16,8 +16,19 @@ public final class L1Penalty extends LambdaPenalty {
     }
 
     @Override
+    public double zeroThreshold(double beta) {
+        return getLambda() / Validate.positive("beta", beta);
+    }
+
+    /** {@code lambda = beta*t}, the inverse of the soft threshold. */
+    @Override
+    public L1Penalty withZeroThreshold(double threshold, double beta) {
+        return new L1Penalty(Validate.positive("beta", beta) * Validate.nonNegative("threshold", threshold));
+    }
+
+    @Override
     public INDArray prox(INDArray w, double beta) {
-        double t = getLambda() / Validate.positive("beta", beta);
+        double t = zeroThreshold(beta);
         INDArray magnitude = Transforms.relu(Transforms.abs(w, true).subi(t), false);
         return Transforms.sign(w, true).muli(magnitude);
     }

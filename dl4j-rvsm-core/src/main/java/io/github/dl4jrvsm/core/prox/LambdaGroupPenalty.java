@@ -10,7 +10,7 @@ import java.util.Objects;
  * their per-group factor and value alone, so their value semantics live here once. Two of them are equal when they are
  * of the same class with the same {@code lambda} and grouping.
  */
-abstract class LambdaGroupPenalty extends GroupPenalty {
+abstract class LambdaGroupPenalty extends GroupPenalty implements ThresholdPenalty {
 
     @JsonProperty("lambda")
     private final double lambda;
@@ -22,6 +22,11 @@ abstract class LambdaGroupPenalty extends GroupPenalty {
 
     /** The weight {@code lambda} of the penalty. */
     public double getLambda() {
+        return lambda;
+    }
+
+    @Override
+    public double lambda() {
         return lambda;
     }
 

@@ -8,7 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * alone, so their value semantics (equality, hash, text) live here once. Final subclasses keep equality exact: two
  * penalties are equal when they are of the same class with the same {@code lambda}.
  */
-abstract class LambdaPenalty implements Penalty {
+abstract class LambdaPenalty implements ThresholdPenalty {
 
     @JsonProperty("lambda")
     private final double lambda;
@@ -19,6 +19,11 @@ abstract class LambdaPenalty implements Penalty {
 
     /** The weight {@code lambda} of the penalty. */
     public double getLambda() {
+        return lambda;
+    }
+
+    @Override
+    public double lambda() {
         return lambda;
     }
 

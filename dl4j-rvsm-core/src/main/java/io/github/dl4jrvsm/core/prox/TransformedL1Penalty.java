@@ -16,7 +16,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * {@code u = sign(w) [ 2/3 (a+|w|) cos(phi/3) - 2a/3 + |w|/3 ]} with
  * {@code phi = arccos(1 - 27 l a (a+1) / (2 (a+|w|)^3))}.
  */
-public final class TransformedL1Penalty implements Penalty {
+public final class TransformedL1Penalty implements ThresholdPenalty {
 
     public static final double DEFAULT_A = 1.0;
 
@@ -43,9 +43,27 @@ public final class TransformedL1Penalty implements Penalty {
         return a;
     }
 
-    public double threshold(double beta) {
+    @Override
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    public double zeroThreshold(double beta) {
         double l = lambda / Validate.positive("beta", beta);
         return l <= a * a / (2 * (a + 1)) ? l * (a + 1) / a : Math.sqrt(2 * l * (a + 1)) - a / 2;
+    }
+
+    /**
+     * Both branches of {@link #zeroThreshold} increase with {@code l = lambda/beta} and meet at
+     * {@code l = a^2/(2(a+1))}, where the threshold is {@code a/2}; so a threshold up to {@code a/2} inverts the linear
+     * branch and a larger one the square root.
+     */
+    @Override
+    public TransformedL1Penalty withZeroThreshold(double threshold, double beta) {
+        double t = Validate.nonNegative("threshold", threshold);
+        double l = t <= a / 2 ? t * a / (a + 1) : (t + a / 2) * (t + a / 2) / (2 * (a + 1));
+        return new TransformedL1Penalty(Validate.positive("beta", beta) * l, a);
     }
 
     @Override
@@ -59,7 +77,7 @@ public final class TransformedL1Penalty implements Penalty {
         INDArray phi = Transforms.acos(arg, false);
         INDArray magnitude = Transforms.cos(phi.divi(3), false).muli(aPlusAbs).muli(2.0 / 3)
                 .subi(2 * a / 3).addi(abs.div(3));
-        INDArray keep = abs.gt(threshold(beta)).castTo(w.dataType());
+        INDArray keep = abs.gt(zeroThreshold(beta)).castTo(w.dataType());
         return magnitude.muli(keep).muli(Transforms.sign(w, true));
     }
 

@@ -21,6 +21,10 @@ import java.util.Objects;
  * <p>The alternative, a mixed group-l0 + group-lasso prox acting on {@code u}
  * ({@link io.github.dl4jrvsm.core.prox.GroupL0LassoPenalty}), is the dissertation's formula; this class is the
  * authors' code.
+ *
+ * <p>A ComputationGraph hands a regularization its weights as a flat view, where no channel can be found: bound to a
+ * layer with {@link #forLayout} (as {@link io.github.dl4jrvsm.core.training.SparseTraining} does), the term reads
+ * them in the layer's {@link WeightLayout}.
  */
 public final class GroupLassoLoss implements Regularization {
 
@@ -30,11 +34,25 @@ public final class GroupLassoLoss implements Regularization {
     private final double lambda;
     @JsonProperty("grouping")
     private final ChannelGrouping grouping;
+    @JsonProperty("layout")
+    private final WeightLayout layout;
 
     @JsonCreator
-    public GroupLassoLoss(@JsonProperty("lambda") double lambda, @JsonProperty("grouping") ChannelGrouping grouping) {
+    public GroupLassoLoss(@JsonProperty("lambda") double lambda, @JsonProperty("grouping") ChannelGrouping grouping,
+                          @JsonProperty("layout") WeightLayout layout) {
         this.lambda = Validate.nonNegative("lambda", lambda);
         this.grouping = Validate.notNull("grouping", grouping, "OUTPUT or INPUT");
+        this.layout = layout;
+    }
+
+    /** Not yet bound to a layer: the weights it is given must have their own shape. */
+    public GroupLassoLoss(double lambda, ChannelGrouping grouping) {
+        this(lambda, grouping, null);
+    }
+
+    /** A copy that reads the weights it is given in {@code weightLayout}. */
+    public GroupLassoLoss forLayout(WeightLayout weightLayout) {
+        return new GroupLassoLoss(lambda, grouping, weightLayout);
     }
 
     public double getLambda() {
@@ -52,13 +70,18 @@ public final class GroupLassoLoss implements Regularization {
 
     @Override
     public void apply(INDArray param, INDArray gradView, double lr, int iteration, int epoch) {
-        INDArray inverse = smoothedNorms(param).rdivi(lambda);
-        gradView.addi(GroupNorms.scaled(param, inverse, grouping));
+        INDArray w = shaped(param);
+        INDArray gradient = GroupNorms.scaled(w, smoothedNorms(w).rdivi(lambda), grouping);
+        gradView.addi(layout == null ? gradient.reshape(gradView.shape()) : layout.like(gradient, gradView));
     }
 
     @Override
     public double score(INDArray param, int iteration, int epoch) {
-        return lambda * smoothedNorms(param).sumNumber().doubleValue();
+        return lambda * smoothedNorms(shaped(param)).sumNumber().doubleValue();
+    }
+
+    private INDArray shaped(INDArray param) {
+        return layout == null ? param : layout.shape(param);
     }
 
     private INDArray smoothedNorms(INDArray w) {
@@ -68,17 +91,18 @@ public final class GroupLassoLoss implements Regularization {
 
     @Override
     public GroupLassoLoss clone() {
-        return new GroupLassoLoss(lambda, grouping);
+        return new GroupLassoLoss(lambda, grouping, layout);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GroupLassoLoss g && g.lambda == lambda && g.grouping == grouping;
+        return o instanceof GroupLassoLoss g && g.lambda == lambda && g.grouping == grouping
+                && Objects.equals(g.layout, layout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lambda, grouping);
+        return Objects.hash(lambda, grouping, layout);
     }
 
     @Override

@@ -174,6 +174,23 @@ public final class RelaxedSplitting implements SparseRegularization {
         return layout;
     }
 
+    /**
+     * A copy with another penalty, for a controller that sets lambda between iterations (the target-sparsity
+     * {@code LambdaController}). Unlike {@link #clone()} it keeps the last step this instance saw, so that
+     * {@link #sparseWeights} of the copy reads the beta schedule where this one would.
+     */
+    public RelaxedSplitting withPenalty(Penalty p) {
+        RelaxedSplitting copy = new RelaxedSplitting(new RelaxedSplitting(p, beta, coupling, layerName, layout),
+                betaSchedule, lambdaScale);
+        copy.lastStep = lastStep;
+        return copy;
+    }
+
+    /** The coupling strength at the step: the beta schedule's value there, or the fixed beta. */
+    public double betaAt(int iteration, int epoch) {
+        return Schedules.positive("beta", beta, betaSchedule, iteration, epoch);
+    }
+
     @Override
     public ApplyStep applyStep() {
         return coupling == Coupling.BESIDE_UPDATER ? ApplyStep.POST_UPDATER : ApplyStep.BEFORE_UPDATER;
@@ -226,7 +243,7 @@ public final class RelaxedSplitting implements SparseRegularization {
     }
 
     private StepStrength strength(int iteration, int epoch) {
-        return new StepStrength(Schedules.positive("beta", beta, betaSchedule, iteration, epoch),
+        return new StepStrength(betaAt(iteration, epoch),
                 Schedules.nonNegative("lambda scale", 1, lambdaScale, iteration, epoch));
     }
 

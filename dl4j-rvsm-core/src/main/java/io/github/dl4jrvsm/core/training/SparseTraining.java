@@ -7,11 +7,15 @@ import io.github.dl4jrvsm.core.prox.GroupPenalty;
 import io.github.dl4jrvsm.core.prox.Penalty;
 import io.github.dl4jrvsm.core.prox.ChannelGrouping;
 import io.github.dl4jrvsm.core.prox.GroupL0Penalty;
+import io.github.dl4jrvsm.core.prox.ThresholdPenalty;
 import io.github.dl4jrvsm.core.splitting.Coupling;
 import io.github.dl4jrvsm.core.splitting.GroupLassoLoss;
 import io.github.dl4jrvsm.core.splitting.RelaxedSplitting;
 import io.github.dl4jrvsm.core.splitting.SparseRegularization;
 import io.github.dl4jrvsm.core.splitting.WeightLayout;
+import io.github.dl4jrvsm.core.targetsparsity.LambdaController;
+import io.github.dl4jrvsm.core.targetsparsity.SparsitySchedule;
+import io.github.dl4jrvsm.core.targetsparsity.TargetSparsity;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -36,6 +40,8 @@ import java.util.Set;
  * MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(1e-6), 1e-2).network(conf);        // RVSM-l0
  * ComputationGraph g = SparseTraining.rgsm(new GroupL0LassoPenalty(5e-2, 1e-5), 1.0)
  *         .withBatchNormData(bnIterator).graph(graphConf);                                      // RGSM
+ * MultiLayerNetwork t = SparseTraining.rvsm(new L0Penalty(0), 1e-2).withTargetSparsity(0.9, 30).network(conf);
+ *                                                         // lambda set each step: 90% zeros in u from epoch 30 on
  * }</pre>
  *
  * <p>Defaults: every convolution and dense weight (never biases or batch norm); the coupling beside the base updater
@@ -54,10 +60,12 @@ import java.util.Set;
  * @param reestimateBatchNorm     whether to re-estimate batch-norm statistics after the replacement
  * @param lossTerm                a term added to the training loss of the same layers (such as the authors' RGSM group
  *                                lasso, {@link GroupLassoLoss}), or null
+ * @param targetSparsity          the share of zeros lambda is adapted to at every step (see
+ *                                {@link #withTargetSparsity}), or null for the lambda as configured
  */
 public record SparseTraining(SparseRegularization regularization, Set<String> layers, boolean replaceWeightsEachEpoch,
                              DataSetIterator batchNormData, int batchNormBatches, boolean reestimateBatchNorm,
-                             Regularization lossTerm) {
+                             Regularization lossTerm, TargetSparsity targetSparsity) {
 
     public SparseTraining {
         if (regularization == null) {
@@ -67,10 +75,13 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
             throw new IllegalArgumentException("maxBatches must be >= 1, got " + batchNormBatches);
         }
         layers = layers == null ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(layers));
+        if (targetSparsity != null) {
+            requireLambdaToControl(regularization);
+        }
     }
 
     private SparseTraining(SparseRegularization regularization) {
-        this(regularization, Set.of(), true, null, BatchNormStatistics.DEFAULT_MAX_BATCHES, true, null);
+        this(regularization, Set.of(), true, null, BatchNormStatistics.DEFAULT_MAX_BATCHES, true, null, null);
     }
 
     /** RVSM with an element-wise penalty (l0, l1, transformed l1). */
@@ -103,13 +114,13 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
     /** A copy that also adds {@code term} to the training loss of every layer the method sparsifies (null: none). */
     public SparseTraining withLossTerm(Regularization term) {
         return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
-                reestimateBatchNorm, term);
+                reestimateBatchNorm, term, targetSparsity);
     }
 
     /** Restricts the method to these layers (names, or {@code name_W}); default all convolution and dense layers. */
     public SparseTraining withLayers(String... names) {
         return new SparseTraining(regularization, new LinkedHashSet<>(Arrays.asList(names)), replaceWeightsEachEpoch,
-                batchNormData, batchNormBatches, reestimateBatchNorm, lossTerm);
+                batchNormData, batchNormBatches, reestimateBatchNorm, lossTerm, targetSparsity);
     }
 
     public SparseTraining withCoupling(Coupling coupling) {
@@ -117,18 +128,18 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
             throw new IllegalStateException("coupling applies to RVSM/RGSM only, not to " + regularization);
         }
         return new SparseTraining(r.withCoupling(coupling), layers, replaceWeightsEachEpoch, batchNormData,
-                batchNormBatches, reestimateBatchNorm, lossTerm);
+                batchNormBatches, reestimateBatchNorm, lossTerm, targetSparsity);
     }
 
     public SparseTraining withReplaceWeightsEachEpoch(boolean replace) {
         return new SparseTraining(regularization, layers, replace, batchNormData, batchNormBatches, reestimateBatchNorm,
-                lossTerm);
+                lossTerm, targetSparsity);
     }
 
     /** Data for batch-norm re-estimation whenever {@code w} becomes {@code u}; use a separate iterator. */
     public SparseTraining withBatchNormData(DataSetIterator data, int maxBatches) {
         return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, data, maxBatches, reestimateBatchNorm,
-                lossTerm);
+                lossTerm, targetSparsity);
     }
 
     public SparseTraining withBatchNormData(DataSetIterator data) {
@@ -138,7 +149,44 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
     /** Turns the batch-norm re-estimation off (not recommended for sparse networks with batch norm). */
     public SparseTraining withReestimateBatchNorm(boolean reestimate) {
         return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
-                reestimate, lossTerm);
+                reestimate, lossTerm, targetSparsity);
+    }
+
+    /**
+     * A copy whose lambda is no longer fixed but set before every step so that {@code u} has the share of zeros
+     * {@code target} schedules (see {@link LambdaController} for how and why); null returns to the configured lambda.
+     * The penalty's own lambda then only matters for the group l0 + lasso penalty, whose two weights keep their ratio.
+     * Needs RVSM or RGSM (ADMM takes its share of zeros directly) without a lambda schedule. The controller is added
+     * where the epoch-end projection is: by {@link #network}, {@link #graph}, {@link #attach} and {@link #resume},
+     * which also set the first step's lambda; {@link LambdaController#of} finds it again, with its trajectory.
+     */
+    public SparseTraining withTargetSparsity(TargetSparsity target) {
+        return new SparseTraining(regularization, layers, replaceWeightsEachEpoch, batchNormData, batchNormBatches,
+                reestimateBatchNorm, lossTerm, target);
+    }
+
+    /**
+     * {@code fraction} of all sparse weights (of all groups, for RGSM) zero from epoch {@code endEpoch} on (DL4J's
+     * epoch counter, from 0), reached along the cubic ramp of gradual magnitude pruning from a dense epoch 0
+     * ({@link SparsitySchedule#epochs}); with one lambda for all layers, as RVSM uses it.
+     */
+    public SparseTraining withTargetSparsity(double fraction, int endEpoch) {
+        return withTargetSparsity(TargetSparsity.global(fraction, SparsitySchedule.epochs(0, endEpoch)));
+    }
+
+    private static void requireLambdaToControl(SparseRegularization regularization) {
+        if (!(regularization instanceof RelaxedSplitting r)) {
+            throw new IllegalArgumentException("A target sparsity adapts the lambda of RVSM or RGSM; " + regularization
+                    + " has no lambda (ADMM takes its share of zeros as its projection's fraction)");
+        }
+        if (!(r.getPenalty() instanceof ThresholdPenalty)) {
+            throw new IllegalArgumentException("A target sparsity needs a penalty that can set its zero threshold "
+                    + "(ThresholdPenalty, as every penalty of io.github.dl4jrvsm.core.prox); got " + r.getPenalty());
+        }
+        if (r.getLambdaScale() != null) {
+            throw new IllegalArgumentException("A target sparsity sets lambda itself, and " + r + " also has a lambda "
+                    + "schedule; remove one of them");
+        }
     }
 
     /** A copy of {@code conf} with the method attached to the selected layers. */
@@ -221,16 +269,25 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
                     : WeightLayout.of(SparseExport.weights(live, l));
             list.add(regularization.forLayer(l.name(), layout));
             if (lossTerm != null) {
-                list.add(lossTerm.clone());
+                // the group lasso must find the channels of a graph's flat weight view, as the method does
+                list.add(lossTerm instanceof GroupLassoLoss g ? g.forLayout(layout) : lossTerm.clone());
             }
             b.setRegularization(list);
         }
     }
 
     private void addListener(Model model) {
-        if (!replaceWeightsEachEpoch || !(regularization instanceof RelaxedSplitting)) {
-            return;
+        List<TrainingListener> listeners = new ArrayList<>();
+        if (replaceWeightsEachEpoch && regularization instanceof RelaxedSplitting) {
+            listeners.add(projection(model));
         }
+        if (targetSparsity != null) {
+            listeners.add(controller(model));
+        }
+        NetworkAdapter.of(model).addListeners(listeners.toArray(new TrainingListener[0]));
+    }
+
+    private EpochEndProjection projection(Model model) {
         boolean bn = BatchNormStatistics.hasBatchNorm(model) && reestimateBatchNorm;
         if (bn && batchNormData == null) {
             throw new IllegalStateException("The model has batch-norm layers " + BatchNormStatistics.batchNormLayers(model)
@@ -238,7 +295,15 @@ public record SparseTraining(SparseRegularization regularization, Set<String> la
                     + "withBatchNormData(iterator) (a separate iterator over training data), or "
                     + "withReestimateBatchNorm(false), or withReplaceWeightsEachEpoch(false).");
         }
-        TrainingListener listener = new EpochEndProjection(bn ? batchNormData : null, batchNormBatches);
-        NetworkAdapter.of(model).addListeners(listener);
+        return new EpochEndProjection(bn ? batchNormData : null, batchNormBatches);
+    }
+
+    private LambdaController controller(Model model) {
+        LambdaController controller = new LambdaController(targetSparsity,
+                (ThresholdPenalty) ((RelaxedSplitting) regularization).getPenalty());
+        // the first step's lambda now: fit(DataSet) fires no epoch start, and a bad layer name fails here, not mid-fit
+        NetworkAdapter network = NetworkAdapter.of(model);
+        controller.update(model, (int) network.iterationCount(), network.epochCount());
+        return controller;
     }
 }

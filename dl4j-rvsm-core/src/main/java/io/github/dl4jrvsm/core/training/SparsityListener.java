@@ -81,8 +81,7 @@ public class SparsityListener extends BaseTrainingListener implements Serializab
     @Override
     public void onEpochEnd(Model model) {
         NetworkAdapter network = NetworkAdapter.of(model);
-        int epoch = network.match(m -> m.getEpochCount(), g -> g.getEpochCount());
-        record(model, "epoch", (int) network.iterationCount(), epoch);
+        record(model, "epoch", (int) network.iterationCount(), network.epochCount());
     }
 
     /** Measures {@code model} now (also usable without training, e.g. after loading a checkpoint). */

@@ -40,7 +40,7 @@ class ElementwisePenaltyTest {
     void l0IsHardThresholdingAndOptimal() {
         double lambda = 0.01, beta = 0.5;
         L0Penalty p = new L0Penalty(lambda);
-        assertEquals(Math.sqrt(2 * lambda / beta), p.threshold(beta), 1e-15);
+        assertEquals(Math.sqrt(2 * lambda / beta), p.zeroThreshold(beta), 1e-15);
         assertMinimises(p, u -> u == 0 ? 0 : lambda, beta, 1);
     }
 

@@ -1,4 +1,4 @@
-package io.github.dl4jrvsm.core.admm;
+package io.github.dl4jrvsm.core.internal;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,20 +1,19 @@
-package io.github.dl4jrvsm.core.admm;
+package io.github.dl4jrvsm.core.internal;
 
-import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The k-th largest value of an array by quickselect, in expected linear time. ADMM projects every layer at every
- * z-update; a full sort there (ND4J's {@code Nd4j.sort} on a double copy) made an ADMM step of ResNet20 about 10%
- * slower than a plain one.
+ * z-update, and the target-sparsity controller ranks every sparse weight at every step; a full sort there (ND4J's
+ * {@code Nd4j.sort} on a double copy) made an ADMM step of ResNet20 about 10% slower than a plain one.
  */
-final class KthLargest {
+public final class KthLargest {
 
     private KthLargest() {
     }
 
     /** @param k 1 for the maximum, {@code values.length()} for the minimum */
-    static double of(INDArray values, long k) {
+    public static double of(INDArray values, long k) {
         Validate.inRange("k", k, k >= 1 && k <= values.length(), "[1, " + values.length() + "]");
         // toDoubleVector converts on the Java side: no native cast op for float weights
         double[] a = values.reshape(values.length()).toDoubleVector();
@@ -22,7 +21,7 @@ final class KthLargest {
     }
 
     /** The value that would sit at {@code index} if {@code a} were sorted ascending; reorders {@code a}. */
-    static double select(double[] a, int index) {
+    public static double select(double[] a, int index) {
         int lo = 0, hi = a.length - 1;
         while (lo < hi) {
             // median of three keeps sorted or constant runs (pruned layers are full of zeros) from going quadratic
