@@ -102,7 +102,7 @@ public final class Frontier implements Callable<Integer> {
         }
         md.append('\n');
         List<FrontierPoint> admm = byMethod.getOrDefault("ADMM", List.of());
-        for (String m : List.of("RVSM-l0", "RGSM")) {
+        for (String m : List.of("RVSM-l0", "RVSM-l0 target", "RGSM")) {
             if (byMethod.containsKey(m) && !admm.isEmpty()) {
                 md.append("- accuracy: ").append(FrontierComparison.of(m, byMethod.get(m), "ADMM", admm,
                         FrontierPoint::accuracy).summary()).append('\n');

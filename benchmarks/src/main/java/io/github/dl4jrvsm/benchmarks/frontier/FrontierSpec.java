@@ -36,7 +36,14 @@ public record FrontierSpec(String name, String model, Budget budget, boolean adv
         return c;
     }
 
-    /** RVSM-l0 and RGSM over lambda, ADMM over its prune fraction, and the dense model. */
+    /**
+     * Target sparsities asked of RVSM-l0 directly (lambda set every step, the cubic ramp ending at three quarters of
+     * the run): the same sparsities as ADMM's prune fractions are the fair comparison, a lambda sweep only lands near
+     * them.
+     */
+    static final double[] TARGETS = {0.5, 0.7, 0.85, 0.93, 0.97};
+
+    /** RVSM-l0 and RGSM over lambda, RVSM-l0 over target sparsities, ADMM over its prune fraction, and the dense model. */
     static List<Setting> standardGrid(double rvsmBeta, double[] rvsmLambdas, double[] rgsmLambdas, double[] admmFractions) {
         List<Setting> s = new ArrayList<>();
         s.add(new Setting("dense", "dense", List.of("--method", "none")));
@@ -47,6 +54,10 @@ public record FrontierSpec(String name, String model, Budget budget, boolean adv
         for (double l : rgsmLambdas) {
             s.add(new Setting("RGSM", "lambda1 " + l, List.of("--method", "rgsm", "--penalty", "group-l0-lasso", "--lambda",
                     String.valueOf(l), "--lambda2", "1e-5", "--beta", "1")));
+        }
+        for (double target : TARGETS) {
+            s.add(new Setting("RVSM-l0 target", "target " + target, List.of("--method", "rvsm", "--penalty", "l0",
+                    "--target-sparsity", String.valueOf(target), "--beta", String.valueOf(rvsmBeta))));
         }
         for (double f : admmFractions) {
             s.add(new Setting("ADMM", "prune " + f, List.of("--method", "admm", "--prune-fraction", String.valueOf(f),
