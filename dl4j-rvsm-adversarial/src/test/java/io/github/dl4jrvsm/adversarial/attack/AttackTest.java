@@ -62,7 +62,7 @@ class AttackTest {
             assertInBall(r.adversarial(), small.getFeatures(), EPS, a.name());
             assertEquals(r.successes(), count(Perturbations.success(m, r.adversarial(), small.getLabels(), false)), a.name());
         }
-        AttackResult cw = new CarliniWagnerL2(2, 20, 0.05, 1, 0, false).run(m, small.getFeatures(), small.getLabels());
+        AttackResult cw = new CarliniWagnerL2(2, 20, 0.05, 1, 0, Criterion.MISCLASSIFICATION).run(m, small.getFeatures(), small.getLabels());
         assertInBall(cw.adversarial(), small.getFeatures(), 1.0, "CW-L2");
     }
 
@@ -92,7 +92,7 @@ class AttackTest {
         DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 16)).dup(),
                 batch.getLabels().get(NDArrayIndex.interval(0, 16)).dup());
         AttackResult fgsm = ProjectedGradientDescent.fgsm(0.1).run(m, small.getFeatures(), small.getLabels());
-        AttackResult cw = new CarliniWagnerL2(4, 60, 0.05, 1.0, 0, false).run(m, small.getFeatures(), small.getLabels());
+        AttackResult cw = new CarliniWagnerL2(4, 60, 0.05, 1.0, 0, Criterion.MISCLASSIFICATION).run(m, small.getFeatures(), small.getLabels());
         double[] l2f = Margins.squaredL2(fgsm.adversarial(), small.getFeatures());
         double[] l2c = Margins.squaredL2(cw.adversarial(), small.getFeatures());
         int both = 0, smaller = 0;
@@ -125,7 +125,7 @@ class AttackTest {
             target[i] = (truth[i] + 1) % 10;
         }
         INDArray targets = Margins.oneHot(target, 10, small.getFeatures().dataType());
-        AttackResult r = ProjectedGradientDescent.pgd(0.2, 0.02, 30).targeted(true)
+        AttackResult r = ProjectedGradientDescent.pgd(0.2, 0.02, 30).withCriterion(Criterion.TARGETED_MISCLASSIFICATION)
                 .run(m, small.getFeatures(), targets);
         int[] predicted = m.predict(r.adversarial());
         int hits = 0;
