@@ -1,6 +1,6 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
-import io.github.dl4jrvsm.adversarial.model.MarginLossFunction;
+import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +17,7 @@ final class Margins {
 
     static double[] of(INDArray probabilities, INDArray labels) {
         INDArray logp = Transforms.log(Transforms.max(probabilities, 1e-30, true), false);
-        return MarginLossFunction.margins(labels, logp).toDoubleVector();
+        return AttackLoss.MARGIN.values(logp, labels).toDoubleVector();
     }
 
     /** One-hot rows of the given classes. */

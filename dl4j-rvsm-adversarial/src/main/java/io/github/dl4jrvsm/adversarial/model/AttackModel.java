@@ -99,6 +99,16 @@ public final class AttackModel {
         return network.output(x, false);
     }
 
+    /**
+     * The logits in inference mode, {@code [n, classes]}: the output layer's input, read from a copy of the network
+     * whose output is the identity. Score-based attacks need them rather than probabilities: a saturated softmax
+     * rounds the probabilities of all but one class to zero and with them every margin.
+     */
+    public INDArray logits(INDArray x) {
+        forward.addAndGet(x.size(0));
+        return gradients.computeIfAbsent(AttackLoss.MARGIN, l -> new GradientNetwork(model, mode, l)).output(x);
+    }
+
     /** Predicted class of each example. */
     public int[] predict(INDArray x) {
         return probabilities(x).argMax(1).toIntVector();
@@ -114,6 +124,28 @@ public final class AttackModel {
             sum = sum.add(g.inputGradient(x, labels));
         }
         return eotSamples == 1 ? sum : sum.divi(eotSamples);
+    }
+
+    /**
+     * Loss values, logits and input gradient of {@code loss} from one forward-backward pass (per EOT sample); with
+     * EOT all three are averages over the samples.
+     */
+    public LossGradient lossAndGradient(INDArray x, INDArray labels, AttackLoss loss) {
+        checkBatch(x, labels);
+        backward.addAndGet(x.size(0) * eotSamples);
+        GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
+        LossGradient sum = g.evaluate(x, labels);
+        if (eotSamples == 1) {
+            return sum;
+        }
+        INDArray losses = sum.losses().dup(), logits = sum.logits().dup(), gradient = sum.gradient().dup();
+        for (int i = 1; i < eotSamples; i++) {
+            LossGradient next = g.evaluate(x, labels);
+            losses.addi(next.losses());
+            logits.addi(next.logits());
+            gradient.addi(next.gradient());
+        }
+        return new LossGradient(losses.divi(eotSamples), logits.divi(eotSamples), gradient.divi(eotSamples));
     }
 
     /** Per-example loss values, {@code [n]}. */
