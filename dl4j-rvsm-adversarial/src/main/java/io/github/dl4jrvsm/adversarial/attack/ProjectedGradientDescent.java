@@ -148,7 +148,7 @@ public final class ProjectedGradientDescent extends FixedEpsilonAttack {
             INDArray direction = norm().direction(run.model().gradient(adv, labels, loss));
             direction.muli(run.criterion().lossSign() * stepSize);
             if (earlyStop) {
-                direction.muli(Perturbations.exampleMask(negate(done), adv).broadcast(adv.shape()));
+                direction.muli(Perturbations.exampleMask(Rows.not(done), adv).broadcast(adv.shape()));
             }
             adv = norm().project(adv.addi(direction), x, eps);
             if (earlyStop) {
@@ -156,14 +156,6 @@ public final class ProjectedGradientDescent extends FixedEpsilonAttack {
             }
         }
         return adv;
-    }
-
-    private static boolean[] negate(boolean[] b) {
-        boolean[] out = new boolean[b.length];
-        for (int i = 0; i < b.length; i++) {
-            out[i] = !b[i];
-        }
-        return out;
     }
 
     @Override
