@@ -2,7 +2,9 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import io.github.dl4jrvsm.adversarial.model.LossGradient;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.Arrays;
@@ -20,7 +22,9 @@ import java.util.Random;
  * fraction {@code rho} of the iterations since the last checkpoint, or when the best loss has not moved since the last
  * checkpoint and the step was not already halved there.</li>
  * </ul>
- * Every iterate costs one forward-backward pass: the loss, the prediction and the gradient come from the same pass.
+ * Every iterate costs one forward-backward pass, which gives the loss, the prediction and the gradient together. The
+ * rest of an iteration runs on Java arrays ({@link HostArrays}): a few dozen ND4J calls per step would otherwise cost
+ * more than the pass itself on small models.
  */
 final class ApgdLoop {
 
@@ -43,6 +47,55 @@ final class ApgdLoop {
     record Outcome(INDArray adversarial, boolean[] fooled) {
     }
 
+    /** The batch as flat rows, its bounds, and the model call that evaluates an iterate. */
+    private final class Batch {
+        final AttackModel model;
+        final long[] shape;
+        final DataType type;
+        final int n;
+        final int d;
+        final double[] x;
+        final INDArray labels;
+        final int[] labelClasses;
+        final INDArray lossLabels;
+        final AttackLoss loss;
+        final double sign;
+        final Criterion criterion;
+        double[] gradient;
+        double[] losses;
+        boolean[] hit;
+
+        Batch(AttackModel model, INDArray x, INDArray labels, INDArray lossLabels, AttackLoss loss, double sign,
+              Criterion criterion) {
+            this.model = model;
+            this.shape = x.shape();
+            this.type = x.dataType();
+            this.n = (int) x.size(0);
+            this.d = (int) (x.length() / n);
+            this.x = HostArrays.of(x);
+            this.labels = labels;
+            this.labelClasses = HostArrays.argMax(labels);
+            this.lossLabels = lossLabels;
+            this.loss = loss;
+            this.sign = sign;
+            this.criterion = criterion;
+        }
+
+        /** Loss, gradient (both times the sign) and success of an iterate, from one forward-backward pass. */
+        void evaluate(double[] point) {
+            LossGradient lg = model.lossAndGradient(HostArrays.create(point, shape, type), lossLabels, loss);
+            gradient = HostArrays.of(lg.gradient());
+            losses = HostArrays.of(lg.losses());
+            for (int i = 0; i < gradient.length && sign != 1; i++) {
+                gradient[i] *= sign;
+            }
+            for (int e = 0; e < n && sign != 1; e++) {
+                losses[e] *= sign;
+            }
+            hit = criterion.isMet(HostArrays.argMax(lg.logits()), labelClasses);
+        }
+    }
+
     /**
      * @param lossLabels the labels the loss reads ({@link AttackLoss#pairLabels} for the targeted DLR)
      * @param sign       +1 to climb the loss, -1 to descend it
@@ -50,16 +103,15 @@ final class ApgdLoop {
      */
     Outcome run(AttackModel model, INDArray x, INDArray labels, INDArray lossLabels, AttackLoss loss, double sign,
                 Criterion criterion, Random random) {
-        int n = (int) x.size(0);
-        INDArray adv = start(x, random);
-        INDArray bestAdv = adv.dup();
-        LossGradient lg = model.lossAndGradient(adv, lossLabels, loss);
-        INDArray grad = lg.gradient().mul(sign);
-        double[] lossNow = scaled(lg.losses(), sign);
-        boolean[] fooled = criterion.isMet(lg.logits(), labels);
-        INDArray best = adv.dup();
-        INDArray gradBest = grad.dup();
-        double[] lossBest = lossNow.clone();
+        Batch b = new Batch(model, x, labels, lossLabels, loss, sign, criterion);
+        int n = b.n, d = b.d;
+        double[] adv = start(b, random);
+        double[] bestAdv = adv.clone();
+        b.evaluate(adv);
+        double[] grad = b.gradient;
+        boolean[] fooled = b.hit.clone();
+        double[] best = adv.clone(), gradBest = grad.clone();
+        double[] lossBest = b.losses.clone();
         double[] step = new double[n];
         Arrays.fill(step, 2 * eps);
 
@@ -73,31 +125,38 @@ final class ApgdLoop {
         Arrays.fill(reducedAtCheck, true);
         int sinceCheck = 0;
 
-        INDArray previous = adv.dup();
+        double[] previous = adv.clone();
         for (int i = 0; i < iterations; i++) {
-            INDArray momentumTerm = adv.sub(previous);
-            previous = adv.dup();
             double a = i > 0 ? MOMENTUM : 1.0;
-            INDArray z = norm.project(adv.add(Margins.scaleRows(norm.direction(grad), step)), x, eps);
-            adv = norm.project(adv.add(z.subi(adv).muli(a)).addi(momentumTerm.muli(1 - a)), x, eps);
-
-            lg = model.lossAndGradient(adv, lossLabels, loss);
-            grad = lg.gradient().mul(sign);
-            lossNow = scaled(lg.losses(), sign);
-            boolean[] hit = criterion.isMet(lg.logits(), labels);
-            Rows.copyWhere(bestAdv, adv, hit);
-            boolean[] improved = new boolean[n];
-            for (int e = 0; e < n; e++) {
-                fooled[e] |= hit[e];
-                history[i][e] = lossNow[e];
-                improved[e] = lossNow[e] > lossBest[e];
-                lossBest[e] = improved[e] ? lossNow[e] : lossBest[e];
+            double[] direction = direction(grad, n, d);
+            double[] next = new double[adv.length];
+            for (int j = 0; j < adv.length; j++) {
+                next[j] = adv[j] + step[j / d] * direction[j];
             }
-            Rows.copyWhere(best, adv, improved);
-            Rows.copyWhere(gradBest, grad, improved);
+            project(b, next);
+            for (int j = 0; j < adv.length; j++) {
+                next[j] = adv[j] + a * (next[j] - adv[j]) + (1 - a) * (adv[j] - previous[j]);
+            }
+            project(b, next);
+            previous = adv;
+            adv = next;
+
+            b.evaluate(adv);
+            grad = b.gradient;
+            for (int e = 0; e < n; e++) {
+                if (b.hit[e]) {
+                    fooled[e] = true;
+                    System.arraycopy(adv, e * d, bestAdv, e * d, d);
+                }
+                history[i][e] = b.losses[e];
+                if (b.losses[e] > lossBest[e]) {
+                    lossBest[e] = b.losses[e];
+                    System.arraycopy(adv, e * d, best, e * d, d);
+                    System.arraycopy(grad, e * d, gradBest, e * d, d);
+                }
+            }
 
             if (++sinceCheck == k) {
-                boolean[] reduce = new boolean[n];
                 for (int e = 0; e < n; e++) {
                     int rises = 0;
                     for (int j = 0; j < k; j++) {
@@ -105,37 +164,85 @@ final class ApgdLoop {
                     }
                     boolean oscillates = rises <= k * rho;
                     boolean stalled = !reducedAtCheck[e] && lossBestAtCheck[e] >= lossBest[e];
-                    reduce[e] = oscillates || stalled;
-                    reducedAtCheck[e] = reduce[e];
+                    boolean reduce = oscillates || stalled;
+                    reducedAtCheck[e] = reduce;
                     lossBestAtCheck[e] = lossBest[e];
-                    step[e] = reduce[e] ? step[e] / 2 : step[e];
+                    if (reduce) {
+                        step[e] /= 2;
+                        System.arraycopy(best, e * d, adv, e * d, d);
+                        System.arraycopy(gradBest, e * d, grad, e * d, d);
+                    }
                 }
-                Rows.copyWhere(adv, best, reduce);
-                Rows.copyWhere(grad, gradBest, reduce);
                 k = Math.max(k - kDecrease, kMin);
                 sinceCheck = 0;
             }
         }
-        return new Outcome(bestAdv, fooled);
+        return new Outcome(HostArrays.create(bestAdv, b.shape, b.type), fooled);
     }
 
     /** {@code x + eps * t / ||t||}, clipped into [0, 1]: a point on the boundary of the ball. */
-    private INDArray start(INDArray x, Random random) {
-        INDArray t = norm == Norm.LINF ? Perturbations.uniform(x, 1, random)
-                : Perturbations.gaussian(x.shape(), x.dataType(), random);
-        double[] length = norm.distances(t, t.mul(0));
-        double[] scale = new double[length.length];
-        for (int i = 0; i < scale.length; i++) {
-            scale[i] = eps / (length[i] + 1e-12);
+    private double[] start(Batch b, Random random) {
+        double[] t = new double[b.x.length];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = norm == Norm.LINF ? 2 * random.nextDouble() - 1 : random.nextGaussian();
         }
-        return Perturbations.clip01(x.add(Margins.scaleRows(t, scale)));
+        double[] unit = direction(t, b.n, b.d);
+        double[] out = new double[t.length];
+        for (int j = 0; j < t.length; j++) {
+            out[j] = Math.min(1, Math.max(0, b.x[j] + eps * (norm == Norm.LINF ? t[j] * scaleLinf(t, j / b.d, b.d)
+                    : unit[j])));
+        }
+        return out;
     }
 
-    private static double[] scaled(INDArray values, double sign) {
-        double[] v = values.toDoubleVector();
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= sign;
+    private static double scaleLinf(double[] t, int row, int d) {
+        double max = 0;
+        for (int j = row * d; j < (row + 1) * d; j++) {
+            max = Math.max(max, Math.abs(t[j]));
         }
-        return v;
+        return 1 / (max + 1e-12);
+    }
+
+    /** The steepest-ascent unit step per example: the sign (L-infinity) or the gradient over its length (L2). */
+    private double[] direction(double[] g, int n, int d) {
+        double[] out = new double[g.length];
+        if (norm == Norm.LINF) {
+            for (int j = 0; j < g.length; j++) {
+                out[j] = Math.signum(g[j]);
+            }
+            return out;
+        }
+        for (int e = 0; e < n; e++) {
+            double sum = 0;
+            for (int j = e * d; j < (e + 1) * d; j++) {
+                sum += g[j] * g[j];
+            }
+            double scale = 1 / (Math.sqrt(sum) + 1e-12);
+            for (int j = e * d; j < (e + 1) * d; j++) {
+                out[j] = g[j] * scale;
+            }
+        }
+        return out;
+    }
+
+    /** In place: into the epsilon ball around the clean images and into [0, 1]. */
+    private void project(Batch b, double[] p) {
+        if (norm == Norm.LINF) {
+            for (int j = 0; j < p.length; j++) {
+                p[j] = Math.min(1, Math.max(0, Math.min(b.x[j] + eps, Math.max(b.x[j] - eps, p[j]))));
+            }
+            return;
+        }
+        for (int e = 0; e < b.n; e++) {
+            double sum = 0;
+            for (int j = e * b.d; j < (e + 1) * b.d; j++) {
+                sum += (p[j] - b.x[j]) * (p[j] - b.x[j]);
+            }
+            double length = Math.sqrt(sum);
+            double shrink = length > eps ? eps / length : 1;
+            for (int j = e * b.d; j < (e + 1) * b.d; j++) {
+                p[j] = Math.min(1, Math.max(0, b.x[j] + (p[j] - b.x[j]) * shrink));
+            }
+        }
     }
 }

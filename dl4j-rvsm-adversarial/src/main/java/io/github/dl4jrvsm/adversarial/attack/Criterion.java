@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,8 +30,11 @@ public enum Criterion {
 
     /** Per example, whether the criterion holds for these class probabilities (or logits). */
     public boolean[] isMet(INDArray probabilities, INDArray labels) {
-        int[] predicted = probabilities.argMax(1).toIntVector();
-        int[] label = labels.argMax(1).toIntVector();
+        return isMet(HostArrays.argMax(probabilities), HostArrays.argMax(labels));
+    }
+
+    /** Per example, whether the criterion holds for the predicted classes and the label classes. */
+    public boolean[] isMet(int[] predicted, int[] label) {
         boolean[] out = new boolean[predicted.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = holds(predicted[i], label[i]);

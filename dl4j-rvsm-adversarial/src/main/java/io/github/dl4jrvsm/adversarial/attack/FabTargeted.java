@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackLoss;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import io.github.dl4jrvsm.adversarial.model.LossGradient;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -155,7 +156,7 @@ public final class FabTargeted extends FixedEpsilonAttack {
     }
 
     private static double[][] flat(INDArray a) {
-        return a.reshape(a.size(0), a.length() / a.size(0)).toDoubleMatrix();
+        return HostArrays.rows(a.reshape(a.size(0), a.length() / a.size(0)));
     }
 
     @Override

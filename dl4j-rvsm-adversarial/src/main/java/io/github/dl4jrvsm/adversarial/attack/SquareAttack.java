@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -78,90 +79,90 @@ public final class SquareAttack extends FixedEpsilonAttack {
         INDArray x = run.x();
         Validate.check(x.rank() == 4, () -> "the Square attack needs images [n, channels, height, width], got shape "
                 + Arrays.toString(x.shape()));
-        INDArray adv = x.dup();
+        int n = run.examples(), d = (int) (x.length() / n);
+        double[] clean = HostArrays.of(x), adv = clean.clone();
+        int[] labels = HostArrays.argMax(run.labels());
         boolean[] robust = Rows.not(run.success(x));
         SquareProposals proposals = new SquareProposals(norm(), epsilon(), pInit, queries, rescaleSchedule,
-                run.random());
+                run.random(), x.shape());
         for (int r = 0; r < restarts; r++) {
             int[] rows = Rows.where(robust);
             if (rows.length == 0) {
                 break;
             }
-            INDArray xs = Rows.take(x, rows);
-            boolean[] fooled = search(run, proposals, xs, Rows.take(run.labels(), rows));
-            Rows.put(adv, rows, xs, fooled);
-            Rows.markBroken(robust, rows, fooled);
+            Found found = search(run, proposals, gather(clean, rows, d), pick(labels, rows), x.shape());
+            for (int j = 0; j < rows.length; j++) {
+                if (found.fooled()[j]) {
+                    System.arraycopy(found.best(), j * d, adv, rows[j] * d, d);
+                }
+            }
+            Rows.markBroken(robust, rows, found.fooled());
         }
-        return adv;
+        return HostArrays.create(adv, x.shape(), x.dataType());
     }
 
-    /** One run of the search on {@code x}; leaves the best points in {@code x} and returns which are adversarial. */
-    private boolean[] search(AttackRun run, SquareProposals proposals, INDArray x, INDArray labels) {
-        int n = (int) x.size(0);
-        INDArray clean = x.dup();
-        INDArray best = proposals.start(clean);
-        double[][] scored = score(run.model(), best, labels, run.criterion());
+    /** The best point of each example of a search (flat rows) and whether it meets the criterion. */
+    private record Found(double[] best, boolean[] fooled) {
+    }
+
+    /** One run of the search on the clean images {@code x} (flat rows) with true or target classes {@code labels}. */
+    private Found search(AttackRun run, SquareProposals proposals, double[] x, int[] labels, long[] shape) {
+        int n = labels.length, d = x.length / n;
+        double[] best = proposals.start(x, n);
+        double[][] scored = score(run, best, labels, shape);
         double[] margin = scored[0], loss = scored[1];
         int[] active = Rows.where(positive(margin));
-        if (active.length == 0) {
-            x.assign(best);
-            return Rows.not(positive(margin));
-        }
-        INDArray xa = Rows.take(clean, active), ba = Rows.take(best, active), ya = Rows.take(labels, active);
+        double[] xa = gather(x, active, d), ba = gather(best, active, d);
+        int[] ya = pick(labels, active);
         double[] marginA = pick(margin, active), lossA = pick(loss, active);
         for (int i = 0; i < queries && active.length > 0; i++) {
-            INDArray candidate = proposals.next(i, xa, ba);
-            double[][] s = score(run.model(), candidate, ya, run.criterion());
-            boolean[] improved = new boolean[active.length];
+            double[] candidate = proposals.next(i, xa, ba, active.length);
+            double[][] s = score(run, candidate, ya, shape);
             for (int j = 0; j < active.length; j++) {
                 boolean lower = s[1][j] < lossA[j];
                 lossA[j] = lower ? s[1][j] : lossA[j];
-                improved[j] = lower || s[0][j] <= 0;
-                marginA[j] = improved[j] ? s[0][j] : marginA[j];
+                if (lower || s[0][j] <= 0) {
+                    marginA[j] = s[0][j];
+                    System.arraycopy(candidate, j * d, ba, j * d, d);
+                }
             }
-            Rows.copyWhere(ba, candidate, improved);
             boolean[] keep = positive(marginA);
-            if (Rows.where(keep).length < active.length) {
+            int[] stay = Rows.where(keep);
+            if (stay.length < active.length) {
                 // a broken example leaves the search: write it back and shrink the batch the model sees
-                Rows.put(best, active, ba, Rows.not(keep));
                 for (int j = 0; j < active.length; j++) {
                     margin[active[j]] = marginA[j];
+                    System.arraycopy(ba, j * d, best, active[j] * d, d);
                 }
-                int[] stay = Rows.where(keep);
                 active = pick(active, stay);
-                if (stay.length > 0) {
-                    xa = Rows.take(xa, stay);
-                    ba = Rows.take(ba, stay);
-                    ya = Rows.take(ya, stay);
-                }
+                xa = gather(xa, stay, d);
+                ba = gather(ba, stay, d);
+                ya = pick(ya, stay);
                 marginA = pick(marginA, stay);
                 lossA = pick(lossA, stay);
             }
         }
-        Rows.put(best, active, ba, all(active.length));
-        x.assign(best);
-        boolean[] fooled = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            fooled[i] = margin[i] <= 0;
+        for (int j = 0; j < active.length; j++) {
+            margin[active[j]] = marginA[j];
+            System.arraycopy(ba, j * d, best, active[j] * d, d);
         }
-        return fooled;
+        return new Found(best, Rows.not(positive(margin)));
     }
 
     /** Margin (at most 0 when the criterion holds) and loss to lower, per example, from the logits. */
-    private static double[][] score(AttackModel model, INDArray x, INDArray labels, Criterion criterion) {
-        double[][] z = model.logits(x).toDoubleMatrix(), l = labels.toDoubleMatrix();
+    private double[][] score(AttackRun run, double[] points, int[] labels, long[] shape) {
+        long[] batch = shape.clone();
+        batch[0] = labels.length;
+        double[][] z = HostArrays.rows(run.model().logits(HostArrays.create(points, batch, run.x().dataType())));
         double[][] out = new double[2][z.length];
         for (int i = 0; i < z.length; i++) {
-            int y = 0;
+            int y = labels[i];
             double other = Double.NEGATIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (int c = 1; c < l[i].length; c++) {
-                y = l[i][c] > l[i][y] ? c : y;
-            }
             for (int c = 0; c < z[i].length; c++) {
                 other = c != y ? Math.max(other, z[i][c]) : other;
                 max = Math.max(max, z[i][c]);
             }
-            if (criterion.isTargeted()) {
+            if (run.criterion().isTargeted()) {
                 double sum = 0;
                 for (double v : z[i]) {
                     sum += Math.exp(v - max);
@@ -176,17 +177,20 @@ public final class SquareAttack extends FixedEpsilonAttack {
         return out;
     }
 
+    /** The rows {@code rows} of a flat array of rows of length {@code d}. */
+    private static double[] gather(double[] a, int[] rows, int d) {
+        double[] out = new double[rows.length * d];
+        for (int j = 0; j < rows.length; j++) {
+            System.arraycopy(a, rows[j] * d, out, j * d, d);
+        }
+        return out;
+    }
+
     private static boolean[] positive(double[] v) {
         boolean[] out = new boolean[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] > 0;
         }
-        return out;
-    }
-
-    private static boolean[] all(int n) {
-        boolean[] out = new boolean[n];
-        Arrays.fill(out, true);
         return out;
     }
 

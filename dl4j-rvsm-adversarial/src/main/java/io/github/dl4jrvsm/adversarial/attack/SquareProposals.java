@@ -1,16 +1,11 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
-
 import java.util.Random;
 
 /**
  * The random search steps of the Square attack (Andriushchenko et al., ECCV 2020), as the authors' {@code square.py}
- * in AutoAttack makes them, for images {@code [n, channels, height, width]}:
+ * in AutoAttack makes them, on images {@code [n, channels, height, width]} held as flat row-major Java arrays (a step
+ * touches one small window, so a few dozen ND4J calls for it would cost more than the model's forward pass):
  * <ul>
  * <li>L-infinity starts from vertical stripes ({@code +-eps} per example, channel and column) and proposes a square
  * window set to {@code +-2 eps} per channel (the same for the whole batch), projected back into the ball;</li>
@@ -29,14 +24,20 @@ final class SquareProposals {
     private final int queries;
     private final boolean rescale;
     private final Random random;
+    private final int c;
+    private final int h;
+    private final int w;
 
-    SquareProposals(Norm norm, double eps, double pInit, int queries, boolean rescale, Random random) {
+    SquareProposals(Norm norm, double eps, double pInit, int queries, boolean rescale, Random random, long[] shape) {
         this.norm = norm;
         this.eps = eps;
         this.pInit = pInit;
         this.queries = queries;
         this.rescale = rescale;
         this.random = random;
+        this.c = (int) shape[1];
+        this.h = (int) shape[2];
+        this.w = (int) shape[3];
     }
 
     /** The share of pixels the window covers at {@code iteration}. */
@@ -52,95 +53,144 @@ final class SquareProposals {
         return p;
     }
 
-    INDArray start(INDArray x) {
-        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+    private int index(int e, int ch, int r, int col) {
+        return ((e * c + ch) * h + r) * w + col;
+    }
+
+    /** The first point of each of the {@code n} clean images {@code x}. */
+    double[] start(double[] x, int n) {
+        double[] out = new double[x.length];
         if (norm == Norm.LINF) {
-            INDArray stripes = signs(new long[]{n, c, 1, w}, x).muli(eps);
-            return Perturbations.clip01(x.add(stripes.broadcast(x.shape())));
+            for (int e = 0; e < n; e++) {
+                for (int ch = 0; ch < c; ch++) {
+                    for (int col = 0; col < w; col++) {
+                        double shift = eps * sign();
+                        for (int r = 0; r < h; r++) {
+                            int i = index(e, ch, r, col);
+                            out[i] = clip(x[i] + shift);
+                        }
+                    }
+                }
+            }
+            return out;
         }
-        int s = (int) (h / 5);
-        int offset = (int) (h - s * 5) / 2;
-        double[] delta = new double[(int) x.length()];
+        int s = h / 5;
+        int offset = (h - s * 5) / 2;
         for (int vh = offset, i = 0; i < h / s; i++, vh += s) {
             for (int vw = offset, j = 0; j < w / s; j++, vw += s) {
                 double[][] eta = eta(s);
                 for (int e = 0; e < n; e++) {
                     for (int ch = 0; ch < c; ch++) {
-                        double sign = random.nextBoolean() ? 1 : -1;
+                        double sign = sign();
                         for (int a = 0; a < s && vh + a < h; a++) {
                             for (int b = 0; b < s && vw + b < w; b++) {
-                                delta[(int) (((e * c + ch) * h + vh + a) * w + vw + b)] += sign * eta[a][b];
+                                out[index(e, ch, vh + a, vw + b)] += sign * eta[a][b];
                             }
                         }
                     }
                 }
             }
         }
-        INDArray d = Nd4j.createFromArray(delta).castTo(x.dataType()).reshape('c', x.shape());
-        return onSphere(x, d);
+        return onSphere(x, out, n);
     }
 
-    /** A candidate for each example of {@code best} (clean images {@code x}) at {@code iteration}. */
-    INDArray next(int iteration, INDArray x, INDArray best) {
-        long c = x.size(1), h = x.size(2), w = x.size(3);
-        double features = c * h * w;
-        int s = (int) Math.max(Math.round(Math.sqrt(p(iteration) * features / c)), norm == Norm.LINF ? 1 : 3);
+    /** A candidate for each of the {@code n} examples of {@code best} (clean images {@code x}) at {@code iteration}. */
+    double[] next(int iteration, double[] x, double[] best, int n) {
+        int s = (int) Math.max(Math.round(Math.sqrt(p(iteration) * c * h * w / c)), norm == Norm.LINF ? 1 : 3);
         if (norm == Norm.L2 && s % 2 == 0) {
             s++;
         }
-        s = (int) Math.min(s, Math.min(h, w));
+        s = Math.min(s, Math.min(h, w));
         int vh = randomInt(h - s), vw = randomInt(w - s);
-        return norm == Norm.LINF ? nextLinf(x, best, s, vh, vw) : nextL2(x, best, s, vh, vw);
+        return norm == Norm.LINF ? nextLinf(x, best, n, s, vh, vw) : nextL2(x, best, n, s, vh, vw);
     }
 
-    private INDArray nextLinf(INDArray x, INDArray best, int s, int vh, int vw) {
-        long c = x.size(1);
-        INDArray candidate = best.dup();
-        INDArrayIndex[] window = window(s, vh, vw);
-        INDArray shift = signs(new long[]{1, c, 1, 1}, x).muli(2 * eps);
-        INDArray moved = candidate.get(window).add(shift.broadcast(candidate.get(window).shape()));
-        INDArray clean = x.get(window);
-        candidate.get(window).assign(Perturbations.project(moved, clean, eps));
-        return candidate;
-    }
-
-    private INDArray nextL2(INDArray x, INDArray best, int s, int vh, int vw) {
-        long n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        INDArray delta = best.sub(x);
-        INDArrayIndex[] first = window(s, vh, vw);
-        int vh2 = randomInt(h - s), vw2 = randomInt(w - s);
-        INDArrayIndex[] second = window(s, vh2, vw2);
-        INDArray firstNorms = delta.get(first).norm2(2, 3).reshape(n, c, 1, 1);
-        INDArray mask = Nd4j.zeros(x.dataType(), 1, 1, h, w);
-        mask.get(window(s, vh, vw)).assign(1);
-        mask.get(window(s, vh2, vw2)).assign(1);
-        INDArray bothNorms = delta.mul(mask.broadcast(delta.shape())).norm2(2, 3).reshape(n, c, 1, 1);
-        double[] imageNorms = Norm.norms(delta);
-
-        INDArray eta = Nd4j.createFromArray(eta(s)).castTo(x.dataType()).reshape(1, 1, s, s);
-        INDArray fresh = eta.broadcast(n, c, s, s).mul(signs(new long[]{n, c, 1, 1}, x).broadcast(n, c, s, s));
-        fresh.addi(delta.get(first).div(firstNorms.add(1e-12).broadcast(n, c, s, s)));
-        INDArray freshNorms = fresh.norm2(2, 3).reshape(n, c, 1, 1).addi(1e-12);
-        double[] room = new double[(int) n];
+    private double[] nextLinf(double[] x, double[] best, int n, int s, int vh, int vw) {
+        double[] shift = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            shift[ch] = 2 * eps * sign();
+        }
+        double[] out = best.clone();
         for (int e = 0; e < n; e++) {
-            room[e] = Math.max(eps * eps - imageNorms[e] * imageNorms[e], 0) / c;
+            for (int ch = 0; ch < c; ch++) {
+                for (int r = vh; r < vh + s; r++) {
+                    for (int col = vw; col < vw + s; col++) {
+                        int i = index(e, ch, r, col);
+                        out[i] = clip(Math.min(x[i] + eps, Math.max(x[i] - eps, out[i] + shift[ch])));
+                    }
+                }
+            }
         }
-        INDArray roomCol = Nd4j.createFromArray(room).castTo(x.dataType()).reshape(n, 1, 1, 1).broadcast(n, c, 1, 1);
-        INDArray length = Transforms.sqrt(bothNorms.mul(bothNorms).addi(roomCol), false);
-        fresh.muli(length.divi(freshNorms).broadcast(n, c, s, s));
-        delta.get(second).assign(0);
-        delta.get(first).assign(fresh);
-        return onSphere(x, delta);
+        return out;
     }
 
-    /** {@code x + eps * delta / ||delta||}, clipped into [0, 1]. */
-    private INDArray onSphere(INDArray x, INDArray delta) {
-        double[] length = Norm.norms(delta);
-        double[] scale = new double[length.length];
-        for (int i = 0; i < scale.length; i++) {
-            scale[i] = eps / (length[i] + 1e-12);
+    private double[] nextL2(double[] x, double[] best, int n, int s, int vh, int vw) {
+        int vh2 = randomInt(h - s), vw2 = randomInt(w - s);
+        double[][] eta = eta(s);
+        double[] delta = new double[best.length];
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] = best[i] - x[i];
         }
-        return Perturbations.clip01(x.add(Margins.scaleRows(delta, scale)));
+        for (int e = 0; e < n; e++) {
+            double image = 0;
+            for (int i = index(e, 0, 0, 0); i < index(e + 1, 0, 0, 0); i++) {
+                image += delta[i] * delta[i];
+            }
+            for (int ch = 0; ch < c; ch++) {
+                double first = 0, both = 0;
+                for (int r = 0; r < h; r++) {
+                    for (int col = 0; col < w; col++) {
+                        boolean in1 = inside(r, col, vh, vw, s), in2 = inside(r, col, vh2, vw2, s);
+                        double v = delta[index(e, ch, r, col)];
+                        first += in1 ? v * v : 0;
+                        both += in1 || in2 ? v * v : 0;
+                    }
+                }
+                double sign = sign();
+                double[][] fresh = new double[s][s];
+                double freshNorm = 0;
+                for (int a = 0; a < s; a++) {
+                    for (int b = 0; b < s; b++) {
+                        fresh[a][b] = eta[a][b] * sign + delta[index(e, ch, vh + a, vw + b)] / (Math.sqrt(first) + 1e-12);
+                        freshNorm += fresh[a][b] * fresh[a][b];
+                    }
+                }
+                double length = Math.sqrt(both + Math.max(eps * eps - image, 0) / c);
+                double scale = length / (Math.sqrt(freshNorm) + 1e-12);
+                for (int a = 0; a < s; a++) {
+                    for (int b = 0; b < s; b++) {
+                        delta[index(e, ch, vh2 + a, vw2 + b)] = 0;
+                    }
+                }
+                for (int a = 0; a < s; a++) {
+                    for (int b = 0; b < s; b++) {
+                        delta[index(e, ch, vh + a, vw + b)] = fresh[a][b] * scale;
+                    }
+                }
+            }
+        }
+        return onSphere(x, delta, n);
+    }
+
+    private static boolean inside(int r, int col, int vh, int vw, int s) {
+        return r >= vh && r < vh + s && col >= vw && col < vw + s;
+    }
+
+    /** {@code x + eps * delta / ||delta||} per example, clipped into [0, 1]. */
+    private double[] onSphere(double[] x, double[] delta, int n) {
+        double[] out = new double[x.length];
+        int d = c * h * w;
+        for (int e = 0; e < n; e++) {
+            double sum = 0;
+            for (int i = e * d; i < (e + 1) * d; i++) {
+                sum += delta[i] * delta[i];
+            }
+            double scale = eps / (Math.sqrt(sum) + 1e-12);
+            for (int i = e * d; i < (e + 1) * d; i++) {
+                out[i] = clip(x[i] + delta[i] * scale);
+            }
+        }
+        return out;
     }
 
     /**
@@ -200,24 +250,15 @@ final class SquareProposals {
     }
 
     /** Uniform in {@code [0, bound)} as the authors draw it; 0 when the window fills the side. */
-    private int randomInt(long bound) {
+    private int randomInt(int bound) {
         return (int) (random.nextDouble() * bound);
     }
 
-    private INDArray signs(long[] shape, INDArray like) {
-        long count = 1;
-        for (long d : shape) {
-            count *= d;
-        }
-        double[] v = new double[(int) count];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextBoolean() ? 1 : -1;
-        }
-        return Nd4j.createFromArray(v).castTo(like.dataType()).reshape(shape);
+    private double sign() {
+        return random.nextBoolean() ? 1 : -1;
     }
 
-    private static INDArrayIndex[] window(int s, int vh, int vw) {
-        return new INDArrayIndex[]{NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(vh, vh + s),
-                NDArrayIndex.interval(vw, vw + s)};
+    private static double clip(double v) {
+        return Math.min(1, Math.max(0, v));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The target classes of the targeted attacks of AutoAttack: the classes the model ranks highest after its own. */
@@ -13,7 +14,7 @@ final class Targets {
      * ties go to the lower class index.
      */
     static INDArray ranked(INDArray scores, int rank) {
-        double[][] s = scores.toDoubleMatrix();
+        double[][] s = HostArrays.rows(scores);
         int[] target = new int[s.length];
         for (int i = 0; i < s.length; i++) {
             boolean[] used = new boolean[s[i].length];

@@ -49,7 +49,7 @@ public final class LogitLossFunction implements ILossFunction {
     @Override
     public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         INDArray z = activationFn.getActivation(preOutput.dup(), true);
-        double[][] logits = z.toDoubleMatrix(), l = labels.toDoubleMatrix();
+        double[][] logits = HostArrays.rows(z), l = HostArrays.rows(labels);
         double[][] dz = new double[logits.length][logits[0].length];
         for (int i = 0; i < logits.length; i++) {
             LogitLosses.gradient(loss(), logits[i], l[i], dz[i]);

@@ -19,8 +19,8 @@ final class LogitLosses {
     }
 
     static INDArray values(AttackLoss loss, INDArray logits, INDArray labels) {
-        double[][] z = logits.toDoubleMatrix();
-        double[][] l = labels.toDoubleMatrix();
+        double[][] z = HostArrays.rows(logits);
+        double[][] l = HostArrays.rows(labels);
         double[] out = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             out[i] = value(loss, z[i], l[i]);
