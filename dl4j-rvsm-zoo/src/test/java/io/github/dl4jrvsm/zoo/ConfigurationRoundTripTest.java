@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.zoo;
 
 import io.github.dl4jrvsm.adversarial.attack.CarliniWagnerL2;
+import io.github.dl4jrvsm.adversarial.attack.Criterion;
 import io.github.dl4jrvsm.adversarial.attack.LegacyCarliniWagner;
 import io.github.dl4jrvsm.adversarial.attack.NAttack;
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
@@ -86,7 +87,7 @@ class ConfigurationRoundTripTest {
                 of("PGD", () -> ProjectedGradientDescent.pgd(0.03, 0.01, 10),
                         a -> ((ProjectedGradientDescent) a).withRestarts(2)),
                 of("NAttack", () -> new NAttack(0.03), a -> ((NAttack) a).withSeed(3)),
-                of("C&W L2", CarliniWagnerL2::new, a -> new CarliniWagnerL2(5, 100, 0.01, 1e-2, 1, false)),
+                of("C&W L2", CarliniWagnerL2::new, a -> new CarliniWagnerL2(5, 100, 0.01, 1e-2, 1, Criterion.MISCLASSIFICATION)),
                 of("legacy C&W", LegacyCarliniWagner::new, a -> new LegacyCarliniWagner(0.031, 20, 6e-4, 10, 0)),
                 of("LeNet-5", () -> new LeNet5().withInputShape(InputShape.FASHION_MNIST),
                         m -> ((LeNet5) m).withUpdater(new Sgd(0.1))),

@@ -15,12 +15,6 @@ final class AttackInputs {
     private AttackInputs() {
     }
 
-    /** An L-infinity budget in pixel units, {@code [0, 1]}. */
-    static double epsilon(double eps) {
-        return Validate.inRange("epsilon", eps, eps >= 0 && eps <= 1, "[0, 1] (pixel units; e.g. 8/255 = "
-                + 8 / 255.0 + ")");
-    }
-
     /** Images in [0, 1] with one one-hot label row each; the model's own pairing check comes first. */
     static void batch(INDArray x, INDArray labels) {
         AttackModel.checkBatch(x, labels);

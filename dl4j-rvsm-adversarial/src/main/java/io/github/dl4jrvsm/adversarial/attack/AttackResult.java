@@ -5,11 +5,20 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What an attack produced for a batch.
  *
- * @param adversarial the adversarial images, same shape as the input, in [0, 1]
- * @param success     per example: the attack's goal holds for {@code adversarial} (misclassified, or classified as
- *                    the target)
+ * @param adversarial    the adversarial images, same shape as the input, in [0, 1]
+ * @param success        per example: the attack's criterion holds for {@code adversarial} (misclassified, or
+ *                       classified as the target)
+ * @param forwardPasses  examples passed forward through the model without a gradient, summed over the attack (a batch
+ *                       of 32 counts 32)
+ * @param backwardPasses examples passed forward and backward for an input gradient, summed likewise (with
+ *                       expectation over transformation, every sample counts)
  */
-public record AttackResult(INDArray adversarial, boolean[] success) {
+public record AttackResult(INDArray adversarial, boolean[] success, long forwardPasses, long backwardPasses) {
+
+    /** A result whose cost was not counted. */
+    public AttackResult(INDArray adversarial, boolean[] success) {
+        this(adversarial, success, 0, 0);
+    }
 
     public int successes() {
         int n = 0;

@@ -15,7 +15,7 @@ import java.util.Map;
  * binary-search the constant {@code c} per example. Returns the smallest successful perturbation found; examples
  * where none was found are returned unchanged. A minimisation attack: it has no epsilon.
  */
-public final class CarliniWagnerL2 extends AttackValue {
+public final class CarliniWagnerL2 extends AttackBase {
 
     public static final int DEFAULT_BINARY_SEARCH_STEPS = 5;
     public static final int DEFAULT_STEPS = 100;
@@ -27,32 +27,36 @@ public final class CarliniWagnerL2 extends AttackValue {
     private final double learningRate;
     private final double initialConst;
     private final double confidence;
-    private final boolean targeted;
 
     @Override
     public String name() {
         return "CW-L2";
     }
 
+    /**
+     * @param criterion {@link Criterion#MISCLASSIFICATION} with true labels, or
+     *                  {@link Criterion#TARGETED_MISCLASSIFICATION} with target labels
+     */
     public CarliniWagnerL2(int binarySearchSteps, int steps, double learningRate, double initialConst,
-                           double confidence, boolean targeted) {
+                           double confidence, Criterion criterion) {
+        super(criterion, 0);
         this.binarySearchSteps = Validate.atLeastOne("binarySearchSteps", binarySearchSteps);
         this.steps = Validate.atLeastOne("steps", steps);
         this.learningRate = Validate.positive("learningRate", learningRate);
         this.initialConst = Validate.positive("initialConst", initialConst);
         this.confidence = Validate.atLeastZero("confidence (kappa)", confidence);
-        this.targeted = targeted;
     }
 
     public CarliniWagnerL2() {
-        this(DEFAULT_BINARY_SEARCH_STEPS, DEFAULT_STEPS, DEFAULT_LEARNING_RATE, DEFAULT_INITIAL_CONST, 0, false);
+        this(DEFAULT_BINARY_SEARCH_STEPS, DEFAULT_STEPS, DEFAULT_LEARNING_RATE, DEFAULT_INITIAL_CONST, 0, Criterion.MISCLASSIFICATION);
     }
 
     @Override
-    public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        AttackInputs.batch(x, labels);
-        int n = (int) x.size(0);
-        AttackInputs.classes(labels, model.probabilities(x));
+    protected INDArray perturb(AttackRun run) {
+        AttackModel model = run.model();
+        INDArray x = run.x(), labels = run.labels();
+        boolean targeted = run.criterion().isTargeted();
+        int n = run.examples();
         INDArray w0 = Transforms.atanh(x.mul(2).subi(1).muli(1 - 1e-6), false);
         double[] c = new double[n], lower = new double[n], upper = new double[n], bestL2 = new double[n];
         Arrays.fill(c, initialConst);
@@ -97,17 +101,12 @@ public final class CarliniWagnerL2 extends AttackValue {
                 }
             }
         }
-        return new AttackResult(best, Perturbations.success(model, best, labels, targeted));
+        return best;
     }
 
     @Override
     public Map<String, Object> settings() {
         return Settings.of("binarySearchSteps", binarySearchSteps, "steps", steps, "learningRate", learningRate,
-                "initialConst", initialConst, "confidence", confidence, "targeted", targeted);
-    }
-
-    @Override
-    public String toString() {
-        return name() + settings();
+                "initialConst", initialConst, "confidence", confidence, "criterion", criterion().name());
     }
 }

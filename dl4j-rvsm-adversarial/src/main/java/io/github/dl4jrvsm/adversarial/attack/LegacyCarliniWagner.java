@@ -16,9 +16,8 @@ import java.util.Map;
  * The result is a small, not norm-bounded perturbation. Unlike the script, this class clips the result to [0, 1],
  * as every attack of the library does. Prefer {@link CarliniWagnerL2} or {@link ProjectedGradientDescent#cwLinf}.
  */
-public final class LegacyCarliniWagner extends AttackValue {
+public final class LegacyCarliniWagner extends FixedEpsilonAttack {
 
-    private final double epsilon;
     private final int steps;
     private final double learningRate;
     private final double constant;
@@ -30,7 +29,7 @@ public final class LegacyCarliniWagner extends AttackValue {
     }
 
     public LegacyCarliniWagner(double epsilon, int steps, double learningRate, double constant, double kappa) {
-        this.epsilon = AttackInputs.epsilon(epsilon);
+        super(Norm.LINF, linfOnly("CW-legacy", epsilon), Criterion.MISCLASSIFICATION, 0);
         this.steps = Validate.atLeastOne("steps", steps);
         this.learningRate = Validate.positive("learningRate", learningRate);
         this.constant = Validate.positive("constant", constant);
@@ -43,11 +42,11 @@ public final class LegacyCarliniWagner extends AttackValue {
     }
 
     @Override
-    public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        AttackInputs.batch(x, labels);
+    protected INDArray perturb(AttackRun run) {
+        AttackModel model = run.model();
+        INDArray x = run.x();
         INDArray p = model.probabilities(x);
-        AttackInputs.classes(labels, p);
-        int n = (int) x.size(0);
+        int n = run.examples();
         INDArray predicted = Margins.oneHot(p.argMax(1).toIntVector(), (int) p.size(1), x.dataType());
         INDArray xp = x.dup();
         INDArray best = x.dup();
@@ -70,18 +69,12 @@ public final class LegacyCarliniWagner extends AttackValue {
             INDArray grad = xp.sub(x).muli(2).addi(Margins.scaleRows(model.gradient(xp, predicted, AttackLoss.MARGIN), weight));
             adam.descend(xp, grad);
         }
-        INDArray adv = Perturbations.clip01(x.add(best.subi(x).muli(epsilon)));
-        return new AttackResult(adv, Perturbations.success(model, adv, labels, false));
+        return x.add(best.subi(x).muli(epsilon()));
     }
 
     @Override
     public Map<String, Object> settings() {
-        return Settings.of("epsilon", epsilon, "steps", steps, "learningRate", learningRate, "constant", constant,
+        return Settings.of("epsilon", epsilon(), "steps", steps, "learningRate", learningRate, "constant", constant,
                 "kappa", kappa);
-    }
-
-    @Override
-    public String toString() {
-        return name() + settings();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
-import io.github.dl4jrvsm.adversarial.model.MarginLossFunction;
+import io.github.dl4jrvsm.adversarial.model.AttackLoss;
+import io.github.dl4jrvsm.adversarial.model.HostArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,7 +18,7 @@ final class Margins {
 
     static double[] of(INDArray probabilities, INDArray labels) {
         INDArray logp = Transforms.log(Transforms.max(probabilities, 1e-30, true), false);
-        return MarginLossFunction.margins(labels, logp).toDoubleVector();
+        return AttackLoss.MARGIN.values(logp, labels).toDoubleVector();
     }
 
     /** One-hot rows of the given classes. */
@@ -31,11 +32,8 @@ final class Margins {
 
     /** Per-example scale of a tensor: row i multiplied by {@code scale[i]}. */
     static INDArray scaleRows(INDArray a, double[] scale) {
-        long[] shape = a.shape().clone();
-        for (int d = 1; d < shape.length; d++) {
-            shape[d] = 1;
-        }
-        return a.mul(Nd4j.createFromArray(scale).castTo(a.dataType()).reshape(shape).broadcast(a.shape()));
+        INDArray column = HostArrays.create(scale, new long[]{scale.length, 1}, a.dataType());
+        return a.reshape(a.size(0), a.length() / a.size(0)).mulColumnVector(column).reshape(a.shape());
     }
 
     /** Squared L2 distance of each example. */

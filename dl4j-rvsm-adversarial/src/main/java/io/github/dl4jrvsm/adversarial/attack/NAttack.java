@@ -3,7 +3,6 @@ package io.github.dl4jrvsm.adversarial.attack;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -19,19 +18,17 @@ import java.util.Random;
  * {@code max(0, log p_y - max_{c != y} log p_c)}; each iteration moves {@code mu} against the standardised-loss
  * weighted average of the samples' noise, and stops for an example once the image of {@code mu} is misclassified.
  */
-public final class NAttack extends AttackValue {
+public final class NAttack extends FixedEpsilonAttack {
 
     public static final int DEFAULT_POPULATION = 300;
     public static final int DEFAULT_ITERATIONS = 500;
     public static final double DEFAULT_SIGMA = 0.1;
     public static final double DEFAULT_LEARNING_RATE = 0.02;
 
-    private final double epsilon;
     private final int population;
     private final int iterations;
     private final double sigma;
     private final double learningRate;
-    private final long seed;
 
     /**
      * "NAttack", labelled with its budget when that is below the paper's (population 300, 500 iterations): a cheaper
@@ -47,12 +44,11 @@ public final class NAttack extends AttackValue {
     }
 
     public NAttack(double epsilon, int population, int iterations, double sigma, double learningRate, long seed) {
-        this.epsilon = AttackInputs.epsilon(epsilon);
+        super(Norm.LINF, linfOnly("NAttack", epsilon), Criterion.MISCLASSIFICATION, seed);
         this.population = Validate.atLeastOne("population", population);
         this.iterations = Validate.atLeastOne("iterations", iterations);
         this.sigma = Validate.positive("sigma", sigma);
         this.learningRate = Validate.positive("learningRate", learningRate);
-        this.seed = seed;
     }
 
     public NAttack(double epsilon) {
@@ -60,12 +56,11 @@ public final class NAttack extends AttackValue {
     }
 
     @Override
-    public AttackResult run(AttackModel model, INDArray x, INDArray labels) {
-        AttackInputs.batch(x, labels);
-        AttackInputs.classes(labels, model.probabilities(x));
-        Random random = new Random(seed);
-        Nd4j.getRandom().setSeed(seed);
-        int n = (int) x.size(0);
+    protected INDArray perturb(AttackRun run) {
+        INDArray x = run.x(), labels = run.labels();
+        AttackModel model = run.model();
+        Random random = run.random();
+        int n = run.examples();
         INDArray result = x.dup();
         for (int i = 0; i < n; i++) {
             INDArray xi = x.get(NDArrayIndex.interval(i, i + 1)).dup();
@@ -75,7 +70,7 @@ public final class NAttack extends AttackValue {
                 result.get(NDArrayIndex.interval(i, i + 1)).assign(adv);
             }
         }
-        return new AttackResult(result, Perturbations.success(model, result, labels, false));
+        return result;
     }
 
     /** The adversarial image of one example, or null if the budget ran out first. */
@@ -87,7 +82,7 @@ public final class NAttack extends AttackValue {
         INDArray yPop = y.broadcast(population, y.size(1));
         for (int it = 0; it < iterations; it++) {
             INDArray center = image(base.add(mu), x);
-            if (Perturbations.success(model, center, y, false)[0]) {
+            if (Criterion.MISCLASSIFICATION.isMet(model.probabilities(center), y)[0]) {
                 return center;
             }
             INDArray noise = Perturbations.gaussian(popShape, x.dataType(), random);
@@ -111,12 +106,12 @@ public final class NAttack extends AttackValue {
             mu.subi(step.muli(learningRate / (population * sigma)));
         }
         INDArray last = image(base.add(mu), x);
-        return Perturbations.success(model, last, y, false)[0] ? last : null;
+        return Criterion.MISCLASSIFICATION.isMet(model.probabilities(last), y)[0] ? last : null;
     }
 
     private INDArray image(INDArray pre, INDArray x) {
         INDArray img = Transforms.tanh(pre, false).addi(1).divi(2);
-        return Perturbations.project(img, x.broadcast(img.shape()), epsilon);
+        return Perturbations.project(img, x.broadcast(img.shape()), epsilon());
     }
 
     @Override
@@ -126,17 +121,12 @@ public final class NAttack extends AttackValue {
 
     @Override
     public NAttack withSeed(long s) {
-        return new NAttack(epsilon, population, iterations, sigma, learningRate, s);
+        return new NAttack(epsilon(), population, iterations, sigma, learningRate, s);
     }
 
     @Override
     public Map<String, Object> settings() {
-        return Settings.of("epsilon", epsilon, "population", population, "iterations", iterations, "sigma", sigma,
-                "learningRate", learningRate, "seed", seed);
-    }
-
-    @Override
-    public String toString() {
-        return name() + settings();
+        return Settings.of("epsilon", epsilon(), "population", population, "iterations", iterations, "sigma", sigma,
+                "learningRate", learningRate, "seed", seed());
     }
 }

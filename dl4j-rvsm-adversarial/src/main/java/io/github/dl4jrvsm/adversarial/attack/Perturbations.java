@@ -8,7 +8,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.Random;
 
-/** The L-infinity ball and valid-range operations every attack shares, plus the success criterion. */
+/** The L-infinity ball and valid-range operations every attack shares, and noise drawn from a seeded source. */
 public final class Perturbations {
 
     private Perturbations() {
@@ -54,13 +54,8 @@ public final class Perturbations {
     }
 
     public static boolean[] success(INDArray probabilities, INDArray labels, boolean targeted) {
-        int[] predicted = probabilities.argMax(1).toIntVector();
-        int[] label = labels.argMax(1).toIntVector();
-        boolean[] out = new boolean[predicted.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = targeted == (predicted[i] == label[i]);
-        }
-        return out;
+        return (targeted ? Criterion.TARGETED_MISCLASSIFICATION : Criterion.MISCLASSIFICATION)
+                .isMet(probabilities, labels);
     }
 
     /** A 0/1 column {@code [n, 1, ...]} broadcastable over examples, 1 where {@code active}. */

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A DL4J network as attacks see it: probabilities, per-example losses and input gradients of an {@link AttackLoss},
@@ -18,6 +19,10 @@ import java.util.Map;
  *
  * <p>For randomised models (layers random at inference, such as EnResNet's noise) gradients are averaged over
  * {@link #eotSamples} forward/backward passes (expectation over transformation).
+ *
+ * <p>The model counts what attacks cost it, in examples: {@link #forwardPasses()} for examples passed forward without
+ * a gradient, {@link #backwardPasses()} for examples passed forward and backward (every EOT sample counts). Copies
+ * made with {@code with...} share the counts, since they attack the same network.
  */
 public final class AttackModel {
 
@@ -26,8 +31,10 @@ public final class AttackModel {
     private final GradientMode mode;
     private final int eotSamples;
     private final Map<AttackLoss, GradientNetwork> gradients = new EnumMap<>(AttackLoss.class);
+    private final AtomicLong forward;
+    private final AtomicLong backward;
 
-    private AttackModel(Model model, GradientMode mode, int eotSamples) {
+    private AttackModel(Model model, GradientMode mode, int eotSamples, AtomicLong forward, AtomicLong backward) {
         this.network = NetworkAdapter.of(model);
         if (eotSamples < 1) {
             throw new IllegalArgumentException("eotSamples must be >= 1, got " + eotSamples);
@@ -35,20 +42,22 @@ public final class AttackModel {
         this.model = model;
         this.mode = mode == null ? GradientMode.INFERENCE : mode;
         this.eotSamples = eotSamples;
+        this.forward = forward;
+        this.backward = backward;
     }
 
     /** Inference-mode gradients, one sample per gradient. */
     public static AttackModel of(Model model) {
-        return new AttackModel(model, GradientMode.INFERENCE, 1);
+        return new AttackModel(model, GradientMode.INFERENCE, 1, new AtomicLong(), new AtomicLong());
     }
 
     public AttackModel withMode(GradientMode m) {
-        return new AttackModel(model, m, eotSamples);
+        return new AttackModel(model, m, eotSamples, forward, backward);
     }
 
     /** Averages every gradient over {@code samples} passes; use it for randomised models. */
     public AttackModel withEot(int samples) {
-        return new AttackModel(model, mode, samples);
+        return new AttackModel(model, mode, samples, forward, backward);
     }
 
     public Model model() {
@@ -61,6 +70,16 @@ public final class AttackModel {
 
     public int eotSamples() {
         return eotSamples;
+    }
+
+    /** Examples passed forward without a gradient so far (probabilities, loss values). */
+    public long forwardPasses() {
+        return forward.get();
+    }
+
+    /** Examples passed forward and backward for an input gradient so far, every EOT sample counted. */
+    public long backwardPasses() {
+        return backward.get();
     }
 
     /**
@@ -76,7 +95,18 @@ public final class AttackModel {
 
     /** Class probabilities in inference mode, {@code [n, classes]}. */
     public INDArray probabilities(INDArray x) {
+        forward.addAndGet(x.size(0));
         return network.output(x, false);
+    }
+
+    /**
+     * The logits in inference mode, {@code [n, classes]}: the output layer's input, read from a copy of the network
+     * whose output is the identity. Score-based attacks need them rather than probabilities: a saturated softmax
+     * rounds the probabilities of all but one class to zero and with them every margin.
+     */
+    public INDArray logits(INDArray x) {
+        forward.addAndGet(x.size(0));
+        return gradients.computeIfAbsent(AttackLoss.MARGIN, l -> new GradientNetwork(model, mode, l)).output(x);
     }
 
     /** Predicted class of each example. */
@@ -88,6 +118,7 @@ public final class AttackModel {
     public INDArray gradient(INDArray x, INDArray labels, AttackLoss loss) {
         checkBatch(x, labels);
         GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
+        backward.addAndGet(x.size(0) * eotSamples);
         INDArray sum = g.inputGradient(x, labels);
         for (int i = 1; i < eotSamples; i++) {
             sum = sum.add(g.inputGradient(x, labels));
@@ -95,9 +126,32 @@ public final class AttackModel {
         return eotSamples == 1 ? sum : sum.divi(eotSamples);
     }
 
+    /**
+     * Loss values, logits and input gradient of {@code loss} from one forward-backward pass (per EOT sample); with
+     * EOT all three are averages over the samples.
+     */
+    public LossGradient lossAndGradient(INDArray x, INDArray labels, AttackLoss loss) {
+        checkBatch(x, labels);
+        backward.addAndGet(x.size(0) * eotSamples);
+        GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
+        LossGradient sum = g.evaluate(x, labels);
+        if (eotSamples == 1) {
+            return sum;
+        }
+        INDArray losses = sum.losses().dup(), logits = sum.logits().dup(), gradient = sum.gradient().dup();
+        for (int i = 1; i < eotSamples; i++) {
+            LossGradient next = g.evaluate(x, labels);
+            losses.addi(next.losses());
+            logits.addi(next.logits());
+            gradient.addi(next.gradient());
+        }
+        return new LossGradient(losses.divi(eotSamples), logits.divi(eotSamples), gradient.divi(eotSamples));
+    }
+
     /** Per-example loss values, {@code [n]}. */
     public INDArray losses(INDArray x, INDArray labels, AttackLoss loss) {
         checkBatch(x, labels);
+        forward.addAndGet(x.size(0));
         return gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l)).losses(x, labels);
     }
 

@@ -4,13 +4,16 @@ import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.HashMap;
@@ -28,6 +31,7 @@ final class GradientNetwork {
     private final GradientMode mode;
     private final AttackLoss loss;
     private NetworkAdapter twin;
+    private LogitsRecorder recorder;
     private long syncedIteration = Long.MIN_VALUE;
 
     GradientNetwork(Model source, GradientMode mode, AttackLoss loss) {
@@ -40,6 +44,19 @@ final class GradientNetwork {
     INDArray inputGradient(INDArray x, INDArray labels) {
         prepare(x);
         return twin.match(m -> m.calculateGradients(x, labels, null, null).getSecond(), g -> tappedGradient(g, x, labels));
+    }
+
+    /**
+     * The input gradient with the logits of the same pass, from which the loss values and predictions follow without
+     * another forward pass.
+     */
+    LossGradient evaluate(INDArray x, INDArray labels) {
+        INDArray gradient = inputGradient(x, labels);
+        INDArray logits = recorder.take();
+        if (logits == null) {
+            throw new IllegalStateException("The gradient network's output loss was not called in the backward pass");
+        }
+        return new LossGradient(loss.values(logits, labels), logits, gradient);
     }
 
     /** A graph has no input gradient API: the twin's tap layer records it during the backward pass. */
@@ -55,13 +72,19 @@ final class GradientNetwork {
         return grad;
     }
 
+    /** The twin's output in inference mode: probabilities for cross-entropy, logits for the other losses. */
+    INDArray output(INDArray x) {
+        prepare(x);
+        return twin.output(x, false);
+    }
+
     /** Per-example loss, {@code [n]}. */
     INDArray losses(INDArray x, INDArray labels) {
         prepare(x);
         // from the gradient network's own output: probabilities (cross-entropy) or logits (margin)
         INDArray out = twin.output(x, false);
-        if (loss == AttackLoss.MARGIN) {
-            return MarginLossFunction.margins(labels, out).reshape(x.size(0));
+        if (loss != AttackLoss.CROSS_ENTROPY) {
+            return loss.values(out, labels);
         }
         INDArray p = Transforms.max(out.mul(labels).sum(1), 1e-30, false);
         return Transforms.log(p, false).negi().reshape(x.size(0));
@@ -95,6 +118,15 @@ final class GradientNetwork {
             return g;
         });
         twin = NetworkAdapter.of(net);
+        recorder = (LogitsRecorder) outputLoss(twin.match(MultiLayerNetwork::getOutputLayer, g -> g.getOutputLayer(0)));
+    }
+
+    /** The loss instance the twin's output layer runs with (its configuration's, which TwinConfigs wrapped). */
+    private static ILossFunction outputLoss(Layer output) {
+        if (output.conf().getLayer() instanceof BaseOutputLayer o) {
+            return o.getLossFn();
+        }
+        return ((LossLayer) output.conf().getLayer()).getLossFn();
     }
 
     /** The rank of each batch-norm layer's input, from one inference pass on the first example. */

@@ -34,8 +34,9 @@ import java.util.Map;
  * For {@link GradientMode#INFERENCE} this copy replaces every batch-norm layer by the affine map its running
  * statistics define (a 1x1 depthwise convolution, or a dense layer for 2-D input; DL4J's batch-norm layer ignores
  * its configured activation, so the replacement has none either), removes
- * dropout, and gives stochastic layers their inference behaviour. For {@link AttackLoss#MARGIN} the softmax output
- * becomes an identity output with the margin loss, so the gradient is that of the logits' margin.
+ * dropout, and gives stochastic layers their inference behaviour. For every loss but cross-entropy the softmax output
+ * becomes an identity output with that loss on the logits, so the gradient is that of the loss. The output loss is
+ * wrapped in a {@link LogitsRecorder}, which keeps the logits of each backward pass.
  */
 final class TwinConfigs {
 
@@ -130,22 +131,29 @@ final class TwinConfigs {
     }
 
     private static Layer output(Layer layer, String name, AttackLoss loss) {
-        ILossFunction fn;
         if (layer instanceof BaseOutputLayer o) {
             requireProbabilities(name, o.getActivationFn(), o.getLossFn());
-            o.setActivationFn(loss == AttackLoss.MARGIN ? new ActivationIdentity() : o.getActivationFn());
-            o.setLossFn(loss == AttackLoss.MARGIN ? new MarginLossFunction() : o.getLossFn());
+            o.setLossFn(new LogitsRecorder(lossOnLogits(loss, o.getLossFn())));
+            o.setActivationFn(loss == AttackLoss.CROSS_ENTROPY ? o.getActivationFn() : new ActivationIdentity());
             return o;
         }
         if (layer instanceof LossLayer l) {
             requireProbabilities(name, l.getActivationFn(), l.getLossFn());
-            l.setActivationFn(loss == AttackLoss.MARGIN ? new ActivationIdentity() : l.getActivationFn());
-            l.setLossFn(loss == AttackLoss.MARGIN ? new MarginLossFunction() : l.getLossFn());
+            l.setLossFn(new LogitsRecorder(lossOnLogits(loss, l.getLossFn())));
+            l.setActivationFn(loss == AttackLoss.CROSS_ENTROPY ? l.getActivationFn() : new ActivationIdentity());
             return l;
         }
         throw new IllegalArgumentException("The output layer '" + name + "' is a " + layer.getClass().getSimpleName()
                 + "; attacks need an OutputLayer or LossLayer with softmax activation and MCXENT or "
                 + "NEGATIVELOGLIKELIHOOD loss, so that its input are logits");
+    }
+
+    /** Cross-entropy keeps the model's own softmax loss; the others replace it by a loss on the logits. */
+    private static ILossFunction lossOnLogits(AttackLoss loss, ILossFunction own) {
+        return switch (loss) {
+            case CROSS_ENTROPY -> own;
+            case MARGIN, DLR, TARGETED_DLR, LOGIT_DIFFERENCE -> new LogitLossFunction(loss);
+        };
     }
 
     private static void requireProbabilities(String name, IActivation act, ILossFunction fn) {

@@ -19,6 +19,8 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +104,30 @@ class AttackContractTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> ProjectedGradientDescent.fgsm(0.1).run(m, d.getFeatures().mul(255), d.getLabels()));
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
+
+        // the threat model: an epsilon above 1 is an L2 budget, which L-infinity-only attacks refuse by name
+        e = assertThrows(IllegalArgumentException.class, () -> new NAttack(2.0));
+        assertTrue(e.getMessage().contains("2.0") && e.getMessage().contains("L2") && e.getMessage().contains("[0, 1]"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> AutoPgd.ce(Norm.LINF, 0.5 * 4));
+        assertTrue(e.getMessage().contains("Norm.L2") && e.getMessage().contains("2.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SquareAttack.of(Norm.L2, -0.5));
+        assertTrue(e.getMessage().contains("-0.5") && e.getMessage().contains("L2 epsilon"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AutoPgd.ce(Norm.LINF, 0.1).withIterations(0));
+        assertThrows(IllegalArgumentException.class, () -> AutoPgd.ce(Norm.LINF, 0.1).withRho(1.5));
+        assertThrows(IllegalArgumentException.class, () -> SquareAttack.of(Norm.LINF, 0.1).withPInit(0));
+        assertThrows(IllegalArgumentException.class, () -> AutoPgd.dlr(Norm.LINF, 0.1)
+                .withCriterion(Criterion.TARGETED_MISCLASSIFICATION));
+        for (Attack a : List.<Attack>of(AutoPgd.ce(Norm.LINF, 0.1), AutoPgdTargeted.of(Norm.L2, 0.5),
+                SquareAttack.of(Norm.LINF, 0.1), FabTargeted.of(Norm.LINF, 0.1))) {
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> a.run(m, d.getFeatures(), d.getLabels().get(NDArrayIndex.interval(0, 3))));
+            assertTrue(e.getMessage().contains("4 examples") && !e.getMessage().contains("\n"), e.getMessage());
+        }
+        AttackModel flatModel = AttackModel.of(linear(784, 10));
+        e = assertThrows(IllegalArgumentException.class, () -> SquareAttack.of(Norm.LINF, 0.1).run(flatModel,
+                d.getFeatures().reshape(4, 784).castTo(DataType.DOUBLE), d.getLabels().castTo(DataType.DOUBLE)));
+        assertTrue(e.getMessage().contains("[n, channels, height, width]"), e.getMessage());
 
         MultiLayerNetwork regression = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().list()
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(784).nOut(10)

@@ -18,8 +18,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
-/** Attacks against a small batch-norm CNN trained on real Fashion-MNIST. */
+/** Attacks against a small batch-norm CNN trained on real Fashion-MNIST, against each other and their budgets. */
 class AttackTest {
 
     private static MultiLayerNetwork net;
@@ -39,8 +43,14 @@ class AttackTest {
     }
 
     private static void assertInBall(INDArray adv, INDArray x, double eps, String name) {
-        double linf = Transforms.abs(adv.sub(x), false).maxNumber().doubleValue();
-        assertTrue(linf <= eps + 1e-6, name + " left the epsilon ball: " + linf);
+        assertInBall(adv, x, Norm.LINF, eps, name);
+    }
+
+    private static void assertInBall(INDArray adv, INDArray x, Norm norm, double eps, String name) {
+        // the distance computed here, not by the Norm under test
+        INDArray d = adv.sub(x).reshape(x.size(0), x.length() / x.size(0));
+        double dist = (norm == Norm.LINF ? Transforms.abs(d, false).max(1) : d.norm2(1)).maxNumber().doubleValue();
+        assertTrue(dist <= eps + 1e-5, name + " left the " + norm + " epsilon ball: " + dist);
         assertTrue(adv.minNumber().doubleValue() >= 0 && adv.maxNumber().doubleValue() <= 1, name + " left [0, 1]");
         assertEquals(Arrays.toString(x.shape()), Arrays.toString(adv.shape()));
     }
@@ -62,8 +72,53 @@ class AttackTest {
             assertInBall(r.adversarial(), small.getFeatures(), EPS, a.name());
             assertEquals(r.successes(), count(Perturbations.success(m, r.adversarial(), small.getLabels(), false)), a.name());
         }
-        AttackResult cw = new CarliniWagnerL2(2, 20, 0.05, 1, 0, false).run(m, small.getFeatures(), small.getLabels());
+        AttackResult cw = new CarliniWagnerL2(2, 20, 0.05, 1, 0, Criterion.MISCLASSIFICATION).run(m, small.getFeatures(), small.getLabels());
         assertInBall(cw.adversarial(), small.getFeatures(), 1.0, "CW-L2");
+        for (Norm norm : Norm.values()) {
+            double eps = norm == Norm.LINF ? EPS : 1.0;
+            List<FixedEpsilonAttack> family = List.of(ProjectedGradientDescent.pgd(norm, eps, eps / 4, 10),
+                    AutoPgd.ce(norm, eps).withIterations(5), AutoPgd.dlr(norm, eps).withIterations(5),
+                    AutoPgdTargeted.of(norm, eps).withIterations(3).withTargetClasses(2),
+                    FabTargeted.of(norm, eps).withIterations(3).withTargetClasses(2),
+                    SquareAttack.of(norm, eps).withQueries(10));
+            for (FixedEpsilonAttack a : family) {
+                AttackResult r = a.run(m, small.getFeatures(), small.getLabels());
+                assertInBall(r.adversarial(), small.getFeatures(), norm, eps, a.name() + " " + norm);
+                assertTrue(r.adversarial().minNumber().doubleValue() >= 0 && r.adversarial().maxNumber().doubleValue() <= 1);
+                assertEquals(r.successes(), count(Perturbations.success(m, r.adversarial(), small.getLabels(), false)));
+            }
+        }
+    }
+
+    @Test
+    void apgdCeBreaksAtLeastAsManyAsPgdWithTheSameBudget() {
+        AttackModel m = AttackModel.of(net);
+        double eps = 0.03;
+        int steps = 20;
+        AttackResult pgd = ProjectedGradientDescent.pgd(eps, eps / 4, steps).run(m, batch.getFeatures(), batch.getLabels());
+        AttackResult apgd = AutoPgd.ce(Norm.LINF, eps).withIterations(steps).run(m, batch.getFeatures(), batch.getLabels());
+        assertTrue(pgd.successes() < batch.numExamples() - 4, "the budget must leave PGD something to miss: "
+                + pgd.successes());
+        assertTrue(apgd.successes() >= pgd.successes(), "APGD-CE " + apgd.successes() + " < PGD " + pgd.successes());
+        // the same number of gradients: APGD's extra one is its start, PGD's random start needs none
+        assertTrue(apgd.backwardPasses() <= (steps + 1L) * batch.numExamples(), "APGD used " + apgd.backwardPasses());
+        assertEquals((long) steps * batch.numExamples(), pgd.backwardPasses());
+    }
+
+    @Test
+    void squareNeverAsksForAGradientAndBreaksAnUndefendedCnn() {
+        AttackModel m = spy(AttackModel.of(net));
+        DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 16)).dup(),
+                batch.getLabels().get(NDArrayIndex.interval(0, 16)).dup());
+        boolean[] clean = Perturbations.success(net.output(small.getFeatures(), false), small.getLabels(), false);
+        AttackResult r = SquareAttack.of(Norm.LINF, 0.15).withQueries(300).withSeed(3)
+                .run(m, small.getFeatures(), small.getLabels());
+        verify(m, never()).gradient(any(), any(), any(AttackLoss.class));
+        verify(m, never()).lossAndGradient(any(), any(), any(AttackLoss.class));
+        assertEquals(0, r.backwardPasses());
+        int robust = 16 - count(clean);
+        assertTrue(r.successes() >= count(clean) + robust * 2 / 3, "Square broke " + r.successes() + " of 16 ("
+                + count(clean) + " wrong already)");
     }
 
     private static int count(boolean[] b) {
@@ -92,7 +147,7 @@ class AttackTest {
         DataSet small = new DataSet(batch.getFeatures().get(NDArrayIndex.interval(0, 16)).dup(),
                 batch.getLabels().get(NDArrayIndex.interval(0, 16)).dup());
         AttackResult fgsm = ProjectedGradientDescent.fgsm(0.1).run(m, small.getFeatures(), small.getLabels());
-        AttackResult cw = new CarliniWagnerL2(4, 60, 0.05, 1.0, 0, false).run(m, small.getFeatures(), small.getLabels());
+        AttackResult cw = new CarliniWagnerL2(4, 60, 0.05, 1.0, 0, Criterion.MISCLASSIFICATION).run(m, small.getFeatures(), small.getLabels());
         double[] l2f = Margins.squaredL2(fgsm.adversarial(), small.getFeatures());
         double[] l2c = Margins.squaredL2(cw.adversarial(), small.getFeatures());
         int both = 0, smaller = 0;
@@ -125,7 +180,7 @@ class AttackTest {
             target[i] = (truth[i] + 1) % 10;
         }
         INDArray targets = Margins.oneHot(target, 10, small.getFeatures().dataType());
-        AttackResult r = ProjectedGradientDescent.pgd(0.2, 0.02, 30).targeted(true)
+        AttackResult r = ProjectedGradientDescent.pgd(0.2, 0.02, 30).withCriterion(Criterion.TARGETED_MISCLASSIFICATION)
                 .run(m, small.getFeatures(), targets);
         int[] predicted = m.predict(r.adversarial());
         int hits = 0;

@@ -12,6 +12,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Input gradients against central finite differences of the loss of the model as it is evaluated (inference mode:
- * batch norm on running statistics, dropout off), for MultiLayerNetwork and ComputationGraph.
+ * batch norm on running statistics, dropout off), for MultiLayerNetwork and ComputationGraph, for the cross-entropy,
+ * the margin and DLR (the targeted DLR is checked in {@link DlrLossTest}).
  */
 class InputGradientTest {
 
@@ -30,17 +32,26 @@ class InputGradientTest {
             return -Math.log(p.getDouble(label));
         }
         double best = Double.NEGATIVE_INFINITY;
+        double[] sorted = new double[(int) p.length()];
         for (int c = 0; c < p.length(); c++) {
+            sorted[c] = Math.log(p.getDouble(c));
             if (c != label) {
                 best = Math.max(best, Math.log(p.getDouble(c)));
             }
         }
-        return best - Math.log(p.getDouble(label)); // log-probabilities differ from logits by a constant
+        // log-probabilities differ from logits by a constant, which neither the margin nor DLR sees
+        double margin = best - Math.log(p.getDouble(label));
+        if (loss == AttackLoss.MARGIN) {
+            return margin;
+        }
+        Arrays.sort(sorted);
+        int k = sorted.length;
+        return margin / (sorted[k - 1] - sorted[k - 3] + 1e-12);
     }
 
     private static void checkAgainstFiniteDifferences(Model model, DataSet batch, int coordinates) {
         AttackModel m = AttackModel.of(model);
-        for (AttackLoss loss : AttackLoss.values()) {
+        for (AttackLoss loss : List.of(AttackLoss.CROSS_ENTROPY, AttackLoss.MARGIN, AttackLoss.DLR)) {
             INDArray g = m.gradient(batch.getFeatures(), batch.getLabels(), loss);
             assertEquals(Arrays.toString(batch.getFeatures().shape()), Arrays.toString(g.shape()));
             for (int ex = 0; ex < 2; ex++) {
