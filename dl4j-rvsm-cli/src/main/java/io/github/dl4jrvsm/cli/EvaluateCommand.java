@@ -1,6 +1,10 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.adversarial.evaluation.AutoAttack;
+import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
@@ -14,9 +18,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code rvsm evaluate}: A1..A5, robust accuracy against epsilon, sparsity and channel sparsity of a saved model. */
+/**
+ * {@code rvsm evaluate}: the robustness of a saved model under AutoAttack (the default, the field's standard), the
+ * dissertation's attacks (A1..A5, robust accuracy against epsilon) or a quick FGSM + PGD-20 check, with sparsity.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measure clean and adversarial accuracy (A1..A5), robust accuracy against epsilon and sparsity.")
+        description = "Measure robust accuracy (AutoAttack, the dissertation's A1..A5, or a quick check) and sparsity.")
 final class EvaluateCommand implements Callable<Integer> {
 
     /** Where picocli puts this command's parsed form: its output and error writers. */
@@ -26,11 +33,26 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     InputModel input = new InputModel();
 
-    @Option(names = "--examples", defaultValue = "200", description = "test examples attacked (default: ${DEFAULT-VALUE})") int examples;
+    @Option(names = "--suite", defaultValue = "autoattack",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    EvaluationSuite suite;
 
-    @Option(names = "--eot", defaultValue = "1", description = "gradient samples per step for randomised models (default: ${DEFAULT-VALUE})") int eot;
+    @Option(names = "--examples", defaultValue = "1000",
+            description = "test examples evaluated, 0 = the whole test set (default: ${DEFAULT-VALUE})")
+    int examples;
 
-    @Option(names = "--out", description = "write robustness.json and robustness.md into this directory") Path out;
+    @Option(names = "--eot", defaultValue = "1", description = "dissertation/quick suites: gradient samples per step "
+            + "for randomised models (AutoAttack's rand version uses 20) (default: ${DEFAULT-VALUE})")
+    int eot;
+
+    @Option(names = "--save-adversarial", description = "autoattack: write the adversarial images with their labels "
+            + "to this file (a DL4J DataSet; DataSet.load reads it)")
+    Path saveAdversarial;
+
+    @Option(names = "--out", description = "write the report (autoattack.json/.md or robustness.json/.md) here") Path out;
+
+    @Mixin
+    SuiteOptions suiteOptions = new SuiteOptions();
 
     @Mixin
     DataOptions dataOptions = new DataOptions();
@@ -41,13 +63,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         input.requireFile();
-        attack.validate();
+        boolean epsGiven = spec.commandLine().getParseResult().hasMatchedOption("--eps");
+        if (suiteOptions.norm == NormChoice.LINF) {
+            attack.validate();
+        }
+        suiteOptions.validate(suite, attack, epsGiven);
+        Validate.check(examples >= 0, () -> "--examples must be >= 0 (0 = the whole test set), got " + examples);
+        Validate.check(eot >= 1, () -> "--eot must be >= 1, got " + eot);
+        Validate.check(saveAdversarial == null || suite == EvaluationSuite.AUTOATTACK, () -> "--save-adversarial "
+                + "needs --suite autoattack (the other suites report accuracies only)");
         Model model = input.read();
-        TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0, examples, 0);
-        RobustnessReport r = attack.evaluation(0).withEotSamples(eot).withMaxExamples(examples)
+        TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0,
+                examples, 0);
+        PrintWriter log = spec.commandLine().getOut();
+        double eps = suiteOptions.epsilon(attack, epsGiven);
+        if (suite == EvaluationSuite.AUTOATTACK) {
+            AutoAttack.Outcome outcome = suiteOptions.autoAttack(eps, 0)
+                    .run(AttackModel.of(model), data.test().getFeatures(), data.test().getLabels());
+            SuiteOptions.write(outcome.report(), out, log);
+            if (saveAdversarial != null) {
+                SuiteOptions.saveAdversarial(outcome.adversarial(), data.test().getLabels(), saveAdversarial);
+                log.println("written: " + saveAdversarial);
+            }
+            return 0;
+        }
+        RobustnessEvaluation evaluation = suite == EvaluationSuite.QUICK ? suiteOptions.quick(eps)
+                : attack.evaluation(0);
+        RobustnessReport r = evaluation.withEotSamples(eot).withMaxExamples(data.test().numExamples())
                 .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
-        PrintWriter log = spec.commandLine().getOut();
         log.print(r.toMarkdown());
         if (out != null) {
             r.writeJson(out.resolve("robustness.json"));

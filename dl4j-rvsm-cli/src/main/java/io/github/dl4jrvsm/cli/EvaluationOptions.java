@@ -30,6 +30,15 @@ final class EvaluationOptions {
         }
     }
 
+    /** Clean accuracy alone (A1), on every test image given. */
+    static RobustnessEvaluation cleanOnly() {
+        RobustnessEvaluation e = new RobustnessEvaluation().withEpsilons();
+        for (String key : ATTACKS) {
+            e = e.withAttack(key, null);
+        }
+        return e;
+    }
+
     /** A1..A5 and the epsilon curve on --eval-examples, or with --no-robustness A1 alone on the whole test set. */
     RobustnessEvaluation evaluation(AttackOptions attack, long seed) {
         RobustnessEvaluation e;

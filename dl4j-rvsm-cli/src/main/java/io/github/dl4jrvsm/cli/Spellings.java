@@ -21,7 +21,8 @@ final class Spellings {
     /** The enums whose options are spelled by {@code toString()}. */
     static final List<Class<? extends Enum<?>>> TYPES = List.of(Method.class, PenaltyChoice.class,
             AdmmStructure.class, SparseLayers.class, QuantizationChoice.class, OptimizerChoice.class,
-            InitializationChoice.class, LassoPlacement.class, BatchNormHandling.class, PruningStructure.class);
+            InitializationChoice.class, LassoPlacement.class, BatchNormHandling.class, EvaluationSuite.class,
+            NormChoice.class, AutoAttackVersionChoice.class, PruningStructure.class);
 
     private Spellings() {
     }

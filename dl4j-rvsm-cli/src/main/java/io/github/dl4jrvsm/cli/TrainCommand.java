@@ -69,6 +69,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     EvaluationOptions evaluation = new EvaluationOptions();
 
+    @Option(names = "--suite", defaultValue = "dissertation", description = "the evaluation after training: "
+            + "${COMPLETION-CANDIDATES}; autoattack adds autoattack.json/.md on --eval-examples beside A1 on the whole "
+            + "test set (default: ${DEFAULT-VALUE})")
+    EvaluationSuite suite;
+
+    @Mixin
+    SuiteOptions suiteOptions = new SuiteOptions();
+
     @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "progress bar (default: ${DEFAULT-VALUE})")
     boolean progress;
@@ -104,6 +112,13 @@ final class TrainCommand implements Callable<Integer> {
         method.target(schedule.epochs, 1);
         method.pruneRetrain(schedule.epochs, schedule.seed);
         evaluation.validate();
+        suiteOptions.validate(suite, attack, epsGiven());
+    }
+
+    /** Whether --eps was given (an L2 evaluation without it takes AutoAttack's 0.5). */
+    boolean epsGiven() {
+        return spec != null && spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--eps");
     }
 
     /** {@code --augment}, or the authors' choice when not given: augmentation for CIFAR, none for the greyscale sets. */
@@ -141,6 +156,7 @@ final class TrainCommand implements Callable<Integer> {
         s.put("init", schedule.init.toString());
         s.put("batchNorm", batchNorm.toString());
         s.put("robustness", evaluation.robustness);
+        s.put("suite", suite.toString());
         return s;
     }
 }

@@ -1,7 +1,9 @@
 package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
+import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
+import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
@@ -232,10 +234,27 @@ final class TrainingRun {
         return options.batchNorm == BatchNormHandling.REESTIMATE;
     }
 
-    void evaluate() {
-        robustness = options.evaluation.evaluation(options.attack, options.schedule.seed)
-                .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+    /**
+     * The suite's measurement: the dissertation's A1..A5, the quick FGSM + PGD-20, or A1 on every test image plus
+     * AutoAttack on --eval-examples (written as autoattack.json/.md beside the report).
+     */
+    void evaluate() throws IOException {
+        long seed = options.schedule.seed;
+        double eps = options.suiteOptions.epsilon(options.attack, options.epsGiven());
+        boolean attacks = options.evaluation.robustness;
+        RobustnessEvaluation e = switch (options.suite) {
+            case DISSERTATION -> options.evaluation.evaluation(options.attack, seed);
+            case QUICK -> attacks ? options.suiteOptions.quick(eps).withMaxExamples(options.evaluation.evalExamples)
+                    : EvaluationOptions.cleanOnly();
+            case AUTOATTACK -> EvaluationOptions.cleanOnly();
+        };
+        robustness = e.withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
+        if (options.suite == EvaluationSuite.AUTOATTACK && attacks) {
+            DataSet head = TrainingData.head(data.test(), options.evaluation.evalExamples);
+            SuiteOptions.write(options.suiteOptions.autoAttack(eps, seed).run(AttackModel.of(sparseModel),
+                    head.getFeatures(), head.getLabels()).report(), dir.path(), log);
+        }
     }
 
     /** report.json, report.md with its plots, small.zip when channels can be cut, and the summary on the console. */

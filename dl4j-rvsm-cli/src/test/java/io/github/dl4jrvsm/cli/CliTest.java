@@ -128,8 +128,9 @@ class CliTest {
         assertTrue(Files.size(straight.resolve("weights.png")) > 1000 && Files.exists(straight.resolve("report.md")));
         assertEquals(2, rvsm("report", "--run", dir.resolve("nothing").toString())[0]);
 
-        Object[] eval = rvsm("evaluate", "--in", straight.resolve("model.zip").toString(), "--examples", "16",
-                "--nattack-population", "8", "--nattack-iterations", "4", "--out", dir.resolve("eval").toString());
+        Object[] eval = rvsm("evaluate", "--suite", "dissertation", "--in", straight.resolve("model.zip").toString(),
+                "--examples", "16", "--nattack-population", "8", "--nattack-iterations", "4", "--out",
+                dir.resolve("eval").toString());
         assertEquals(0, eval[0], (String) eval[1]);
         assertTrue(Files.size(dir.resolve("eval/robustness.json")) > 100);
     }
