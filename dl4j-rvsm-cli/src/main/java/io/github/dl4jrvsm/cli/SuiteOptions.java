@@ -52,7 +52,10 @@ final class SuiteOptions {
     void validate(EvaluationSuite suite, AttackOptions attack, boolean epsGiven) {
         Validate.check(!(suite == EvaluationSuite.DISSERTATION && norm == NormChoice.L2), () -> "--norm l2 needs "
                 + "--suite autoattack or quick: the dissertation's attacks are L-infinity only");
-        norm.norm().checkEpsilon(epsilon(attack, epsGiven));
+        if (norm == NormChoice.L2) {
+            // an L-infinity --eps is AttackOptions.validate()'s to check, which every command calls
+            norm.norm().checkEpsilon(epsilon(attack, epsGiven));
+        }
         Validate.check(iterations >= 1 && queries >= 1, () -> "--autoattack-iterations and --square-queries must be "
                 + ">= 1, got " + iterations + " and " + queries);
     }
