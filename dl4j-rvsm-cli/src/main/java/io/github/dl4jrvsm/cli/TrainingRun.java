@@ -8,7 +8,6 @@ import io.github.dl4jrvsm.adversarial.training.AdversarialBatches;
 import io.github.dl4jrvsm.adversarial.training.AdversarialDataSetIterator;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.report.SparsityReport;
-import io.github.dl4jrvsm.core.training.BatchNormStatistics;
 import io.github.dl4jrvsm.core.targetsparsity.TargetSparsity;
 import io.github.dl4jrvsm.core.training.SparseExport;
 import io.github.dl4jrvsm.core.training.SparseTraining;
@@ -217,16 +216,10 @@ final class TrainingRun {
      * model.zip. Dense and pruned runs get the same statistics treatment as sparse ones.
      */
     void export() throws IOException {
-        if (sparse != null) {
-            sparseModel = reestimatesBatchNorm()
-                    ? SparseExport.sparseCopy(selected, batchNormData(), sparse.exportedWeights())
-                    : SparseExport.sparseCopyKeepingBatchNorm(selected, sparse.exportedWeights());
-        } else if (reestimatesBatchNorm() && BatchNormStatistics.hasBatchNorm(selected)) {
-            sparseModel = NetworkAdapter.of(selected).copy();
-            BatchNormStatistics.reestimate(sparseModel, batchNormData(), BatchNormStatistics.DEFAULT_MAX_BATCHES);
-        } else {
-            sparseModel = selected;
-        }
+        // dense and pruned runs go through the same export: nothing to project, batch norm handled alike
+        SparseExport.Weights weights = sparse == null ? SparseExport.Weights.DENSE : sparse.exportedWeights();
+        sparseModel = reestimatesBatchNorm() ? SparseExport.sparseCopy(selected, batchNormData(), weights)
+                : sparse == null ? selected : SparseExport.sparseCopyKeepingBatchNorm(selected, weights);
         dir.write(RunDirectory.MODEL, sparseModel);
     }
 
