@@ -16,6 +16,7 @@
  * <p>{@link io.github.dl4jrvsm.surgery.BatchNormFolding} is the inference-time companion: it merges each batch
  * norm that directly follows a convolution or dense layer into that layer ({@code FoldAnalysis} decides,
  * {@code FoldedParams} computes, {@code FoldRebuilder} builds), because on the CPU backend an unfolded batch norm
- * keeps a pruned network's latency from following its FLOPs.
+ * keeps a pruned network's latency from following its FLOPs. {@link io.github.dl4jrvsm.surgery.NormalizerFolding}
+ * does the same for a fitted input normalizer, so that an exported model takes pixels.
  */
 package io.github.dl4jrvsm.surgery;

@@ -22,7 +22,8 @@ final class AttackInputs {
                 + Arrays.toString(labels.shape()));
         double min = x.minNumber().doubleValue(), max = x.maxNumber().doubleValue();
         Validate.check(!(min < 0 || max > 1), () -> "inputs must be images in pixel space [0, 1], got values in ["
-                + min + ", " + max + "]; put normalisation inside the model");
+                + min + ", " + max + "]; give pixels and pass a fitted normalizer to AttackModel.withNormalizer (or "
+                + "RobustnessEvaluation.withNormalizer), or put the normalisation inside the model");
         INDArray rowSums = labels.sum(1);
         boolean oneHot = rowSums.minNumber().doubleValue() == 1.0 && rowSums.maxNumber().doubleValue() == 1.0
                 && !(labels.minNumber().doubleValue() < 0);

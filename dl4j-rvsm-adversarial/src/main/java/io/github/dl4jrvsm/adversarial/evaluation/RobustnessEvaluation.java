@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.util.ArrayList;
@@ -45,21 +46,23 @@ public final class RobustnessEvaluation {
     private final int maxExamples;
     private final int eotSamples;
     private final long[] inputShape;
+    private final DataNormalization normalizer;
 
     /** The dissertation's evaluation: see the class description for the attacks and the epsilon curve. */
     public RobustnessEvaluation() {
         this(defaultAttacks(), new double[]{0, 2 / 255.0, 4 / 255.0, DEFAULT_EPSILON, 16 / 255.0}, 20,
-                Integer.MAX_VALUE, 1, null);
+                Integer.MAX_VALUE, 1, null, null);
     }
 
     private RobustnessEvaluation(Map<String, Attack> attacks, double[] epsilons, int curveSteps, int maxExamples,
-                                 int eotSamples, long[] inputShape) {
+                                 int eotSamples, long[] inputShape, DataNormalization normalizer) {
         this.attacks = Collections.unmodifiableMap(new LinkedHashMap<>(attacks));
         this.epsilons = epsilons;
         this.curveSteps = curveSteps;
         this.maxExamples = maxExamples;
         this.eotSamples = eotSamples;
         this.inputShape = inputShape;
+        this.normalizer = normalizer;
     }
 
     private static Map<String, Attack> defaultAttacks() {
@@ -82,7 +85,8 @@ public final class RobustnessEvaluation {
         } else {
             changed.put(key, attack);
         }
-        return new RobustnessEvaluation(changed, epsilons, curveSteps, maxExamples, eotSamples, inputShape);
+        return new RobustnessEvaluation(changed, epsilons, curveSteps, maxExamples, eotSamples, inputShape,
+                normalizer);
     }
 
     /**
@@ -95,13 +99,14 @@ public final class RobustnessEvaluation {
                 throw new IllegalArgumentException("epsilons must be in [0, 1], got " + e);
             }
         }
-        return new RobustnessEvaluation(attacks, eps.clone(), curveSteps, maxExamples, eotSamples, inputShape);
+        return new RobustnessEvaluation(attacks, eps.clone(), curveSteps, maxExamples, eotSamples, inputShape,
+                normalizer);
     }
 
     /** A copy whose epsilon curve runs PGD with this many steps (default 20, the dissertation's PGD-20). */
     public RobustnessEvaluation withCurveSteps(int steps) {
         return new RobustnessEvaluation(attacks, epsilons, atLeastOne("curveSteps", steps), maxExamples, eotSamples,
-                inputShape);
+                inputShape, normalizer);
     }
 
     /**
@@ -110,7 +115,7 @@ public final class RobustnessEvaluation {
      */
     public RobustnessEvaluation withMaxExamples(int n) {
         return new RobustnessEvaluation(attacks, epsilons, curveSteps, atLeastOne("maxExamples", n), eotSamples,
-                inputShape);
+                inputShape, normalizer);
     }
 
     /**
@@ -119,12 +124,23 @@ public final class RobustnessEvaluation {
      */
     public RobustnessEvaluation withEotSamples(int n) {
         return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, atLeastOne("eotSamples", n),
-                inputShape);
+                inputShape, normalizer);
     }
 
     /** A copy that adds the model's sparsity report for this per-example input shape (e.g. 1, 28, 28). */
     public RobustnessEvaluation withSparsityFor(long... shape) {
-        return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, eotSamples, shape.clone());
+        return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, eotSamples, shape.clone(),
+                normalizer);
+    }
+
+    /**
+     * A copy for a model trained on normalized data: the test iterator gives pixels in [0, 1] (no pre-processor), the
+     * attacks perturb pixels, and {@code normalizer} (fitted, element-wise affine) is applied before the model, as
+     * {@link AttackModel#withNormalizer} describes. {@code null}: the model takes pixels.
+     */
+    public RobustnessEvaluation withNormalizer(DataNormalization normalizer) {
+        return new RobustnessEvaluation(attacks, epsilons, curveSteps, maxExamples, eotSamples, inputShape,
+                normalizer);
     }
 
     private static int atLeastOne(String name, int n) {
@@ -136,7 +152,7 @@ public final class RobustnessEvaluation {
 
     public RobustnessReport evaluate(Model model, DataSetIterator test) {
         long start = System.nanoTime();
-        AttackModel m = AttackModel.of(model).withEot(eotSamples);
+        AttackModel m = AttackModel.of(model).withEot(eotSamples).withNormalizer(normalizer);
         Map<String, ConfusionCounts> counts = new LinkedHashMap<>();
         double[] all = epsilons.length == 0 ? epsilons : appendUnbounded(epsilons);
         long[][] curve = new long[all.length][2];
@@ -198,13 +214,13 @@ public final class RobustnessEvaluation {
     public boolean equals(Object o) {
         return o instanceof RobustnessEvaluation r && r.attacks.equals(attacks) && Arrays.equals(r.epsilons, epsilons)
                 && r.curveSteps == curveSteps && r.maxExamples == maxExamples && r.eotSamples == eotSamples
-                && Arrays.equals(r.inputShape, inputShape);
+                && Arrays.equals(r.inputShape, inputShape) && Objects.equals(r.normalizer, normalizer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(attacks, Arrays.hashCode(epsilons), curveSteps, maxExamples, eotSamples,
-                Arrays.hashCode(inputShape));
+                Arrays.hashCode(inputShape), normalizer);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.adversarial.model;
 
+import io.github.dl4jrvsm.core.internal.ElementwiseAffine;
 import io.github.dl4jrvsm.core.internal.NamedLayer;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
@@ -8,9 +9,12 @@ import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>The model counts what attacks cost it, in examples: {@link #forwardPasses()} for examples passed forward without
  * a gradient, {@link #backwardPasses()} for examples passed forward and backward (every EOT sample counts). Copies
  * made with {@code with...} share the counts, since they attack the same network.
+ *
+ * <p>A model trained on normalized data is attacked in pixel space with {@link #withNormalizer}: the attack perturbs
+ * pixels in [0, 1] and the epsilon ball is measured in pixels, the normalizer is applied before every pass, and input
+ * gradients are carried back through it by the chain rule.
  */
 public final class AttackModel {
 
@@ -33,8 +41,11 @@ public final class AttackModel {
     private final Map<AttackLoss, GradientNetwork> gradients = new EnumMap<>(AttackLoss.class);
     private final AtomicLong forward;
     private final AtomicLong backward;
+    private final DataNormalization normalizer;
+    private final Map<String, ElementwiseAffine> normalizations = new ConcurrentHashMap<>();
 
-    private AttackModel(Model model, GradientMode mode, int eotSamples, AtomicLong forward, AtomicLong backward) {
+    private AttackModel(Model model, GradientMode mode, int eotSamples, AtomicLong forward, AtomicLong backward,
+                        DataNormalization normalizer) {
         this.network = NetworkAdapter.of(model);
         if (eotSamples < 1) {
             throw new IllegalArgumentException("eotSamples must be >= 1, got " + eotSamples);
@@ -44,20 +55,51 @@ public final class AttackModel {
         this.eotSamples = eotSamples;
         this.forward = forward;
         this.backward = backward;
+        this.normalizer = normalizer;
     }
 
     /** Inference-mode gradients, one sample per gradient. */
     public static AttackModel of(Model model) {
-        return new AttackModel(model, GradientMode.INFERENCE, 1, new AtomicLong(), new AtomicLong());
+        return new AttackModel(model, GradientMode.INFERENCE, 1, new AtomicLong(), new AtomicLong(), null);
     }
 
     public AttackModel withMode(GradientMode m) {
-        return new AttackModel(model, m, eotSamples, forward, backward);
+        return new AttackModel(model, m, eotSamples, forward, backward, normalizer);
     }
 
     /** Averages every gradient over {@code samples} passes; use it for randomised models. */
     public AttackModel withEot(int samples) {
-        return new AttackModel(model, mode, samples, forward, backward);
+        return new AttackModel(model, mode, samples, forward, backward, normalizer);
+    }
+
+    /**
+     * A copy for a model trained on {@code normalizer}'s output: attacks give pixels, the network gets
+     * {@code normalizer.transform(pixels)}. The normalizer must be fitted and element-wise affine (DL4J's
+     * {@code NormalizerStandardize}, {@code NormalizerMinMaxScaler}, {@code ImagePreProcessingScaler}); that is checked
+     * on the first batch. {@code null} means the network takes pixels.
+     */
+    public AttackModel withNormalizer(DataNormalization normalizer) {
+        return new AttackModel(model, mode, eotSamples, forward, backward, normalizer);
+    }
+
+    /** The normalizer applied before the network, or null when it takes pixels. */
+    public DataNormalization normalizer() {
+        return normalizer;
+    }
+
+    /** What the network receives for the pixels {@code x}: {@code x} itself, or its normalization. */
+    public INDArray networkInput(INDArray x) {
+        return normalizer == null ? x : normalization(x).apply(x);
+    }
+
+    private INDArray pixelGradient(INDArray x, INDArray networkGradient) {
+        return normalizer == null ? networkGradient : normalization(x).pullBack(networkGradient);
+    }
+
+    private ElementwiseAffine normalization(INDArray x) {
+        long[] shape = Arrays.copyOfRange(x.shape(), 1, x.rank());
+        return normalizations.computeIfAbsent(x.dataType() + Arrays.toString(shape),
+                k -> ElementwiseAffine.probe(normalizer, x.dataType(), shape));
     }
 
     public Model model() {
@@ -96,7 +138,7 @@ public final class AttackModel {
     /** Class probabilities in inference mode, {@code [n, classes]}. */
     public INDArray probabilities(INDArray x) {
         forward.addAndGet(x.size(0));
-        return network.output(x, false);
+        return network.output(networkInput(x), false);
     }
 
     /**
@@ -106,7 +148,7 @@ public final class AttackModel {
      */
     public INDArray logits(INDArray x) {
         forward.addAndGet(x.size(0));
-        return gradients.computeIfAbsent(AttackLoss.MARGIN, l -> new GradientNetwork(model, mode, l)).output(x);
+        return gradients.computeIfAbsent(AttackLoss.MARGIN, l -> new GradientNetwork(model, mode, l)).output(networkInput(x));
     }
 
     /** Predicted class of each example. */
@@ -119,11 +161,12 @@ public final class AttackModel {
         checkBatch(x, labels);
         GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
         backward.addAndGet(x.size(0) * eotSamples);
-        INDArray sum = g.inputGradient(x, labels);
+        INDArray z = networkInput(x);
+        INDArray sum = g.inputGradient(z, labels);
         for (int i = 1; i < eotSamples; i++) {
-            sum = sum.add(g.inputGradient(x, labels));
+            sum = sum.add(g.inputGradient(z, labels));
         }
-        return eotSamples == 1 ? sum : sum.divi(eotSamples);
+        return pixelGradient(x, eotSamples == 1 ? sum : sum.divi(eotSamples));
     }
 
     /**
@@ -134,25 +177,27 @@ public final class AttackModel {
         checkBatch(x, labels);
         backward.addAndGet(x.size(0) * eotSamples);
         GradientNetwork g = gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l));
-        LossGradient sum = g.evaluate(x, labels);
+        INDArray z = networkInput(x);
+        LossGradient sum = g.evaluate(z, labels);
         if (eotSamples == 1) {
-            return sum;
+            return new LossGradient(sum.losses(), sum.logits(), pixelGradient(x, sum.gradient()));
         }
         INDArray losses = sum.losses().dup(), logits = sum.logits().dup(), gradient = sum.gradient().dup();
         for (int i = 1; i < eotSamples; i++) {
-            LossGradient next = g.evaluate(x, labels);
+            LossGradient next = g.evaluate(z, labels);
             losses.addi(next.losses());
             logits.addi(next.logits());
             gradient.addi(next.gradient());
         }
-        return new LossGradient(losses.divi(eotSamples), logits.divi(eotSamples), gradient.divi(eotSamples));
+        return new LossGradient(losses.divi(eotSamples), logits.divi(eotSamples),
+                pixelGradient(x, gradient.divi(eotSamples)));
     }
 
     /** Per-example loss values, {@code [n]}. */
     public INDArray losses(INDArray x, INDArray labels, AttackLoss loss) {
         checkBatch(x, labels);
         forward.addAndGet(x.size(0));
-        return gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l)).losses(x, labels);
+        return gradients.computeIfAbsent(loss, l -> new GradientNetwork(model, mode, l)).losses(networkInput(x), labels);
     }
 
     /** Whether inference is random (a layer random at inference), so results vary between runs. */

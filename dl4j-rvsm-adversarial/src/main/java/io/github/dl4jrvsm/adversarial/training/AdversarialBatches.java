@@ -23,7 +23,9 @@ import java.util.stream.IntStream;
  *
  * <p>Defaults follow the dissertation: PGD with epsilon 8/255, step 2/255, 10 steps, random start, the whole batch
  * replaced, and gradients of the training-mode model as the authors' code computed them
- * ({@link #withMode} switches to inference mode).
+ * ({@link #withMode} switches to inference mode). For a model trained on normalized data, give the base iterator
+ * pixels and the attack model the normalizer ({@link AttackModel#withNormalizer}): batches are attacked in pixels and
+ * handed to {@code fit} normalized.
  */
 public final class AdversarialBatches {
 
@@ -90,9 +92,12 @@ public final class AdversarialBatches {
         return attack;
     }
 
-    /** {@code d} with {@link #perturb(INDArray, INDArray) perturbed} features, as the data set wrapper returns it. */
+    /**
+     * {@code d} with {@link #perturb(INDArray, INDArray) perturbed} features, as the data set wrapper returns it: what
+     * the network trains on, so normalized when the attack model has a normalizer (the base iterator gives pixels).
+     */
     DataSet perturb(DataSet d) {
-        return new DataSet(perturb(d.getFeatures(), d.getLabels()), d.getLabels().dup(), d.getFeaturesMaskArray(),
+        return new DataSet(model.networkInput(perturb(d.getFeatures(), d.getLabels())), d.getLabels().dup(), d.getFeaturesMaskArray(),
                 d.getLabelsMaskArray());
     }
 
@@ -102,11 +107,11 @@ public final class AdversarialBatches {
             throw new IllegalArgumentException("Adversarial training supports one input and one output, got "
                     + d.numFeatureArrays() + " inputs and " + d.numLabelsArrays() + " outputs");
         }
-        return new org.nd4j.linalg.dataset.MultiDataSet(perturb(d.getFeatures(0), d.getLabels(0)), d.getLabels(0).dup(),
-                d.getFeaturesMaskArray(0), d.getLabelsMaskArray(0));
+        return new org.nd4j.linalg.dataset.MultiDataSet(model.networkInput(perturb(d.getFeatures(0), d.getLabels(0))),
+                d.getLabels(0).dup(), d.getFeaturesMaskArray(0), d.getLabelsMaskArray(0));
     }
 
-    /** A new feature array where a random {@code fraction} of the examples are adversarial. */
+    /** A new feature array where a random {@code fraction} of the examples are adversarial, in pixels. */
     public INDArray perturb(INDArray features, INDArray labels) {
         int n = (int) features.size(0);
         int k = (int) Math.round(fraction * n);
