@@ -49,6 +49,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + "to this file (a DL4J DataSet; DataSet.load reads it)")
     Path saveAdversarial;
 
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "progress bar of the AutoAttack run (default: ${DEFAULT-VALUE})")
+    boolean progress;
+
     @Option(names = "--out", description = "write the report (autoattack.json/.md or robustness.json/.md) here") Path out;
 
     @Mixin
@@ -78,8 +82,11 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter log = spec.commandLine().getOut();
         double eps = suiteOptions.epsilon(attack, epsGiven);
         if (suite == EvaluationSuite.AUTOATTACK) {
-            AutoAttack.Outcome outcome = suiteOptions.autoAttack(eps, 0)
-                    .run(AttackModel.of(model), data.test().getFeatures(), data.test().getLabels());
+            AutoAttack.Outcome outcome;
+            try (AutoAttackProgress bar = AutoAttackProgress.of(data.test().numExamples(), progress)) {
+                outcome = suiteOptions.autoAttack(eps, 0)
+                        .run(AttackModel.of(model), data.test().getFeatures(), data.test().getLabels(), bar);
+            }
             SuiteOptions.write(outcome.report(), out, log);
             if (saveAdversarial != null) {
                 SuiteOptions.saveAdversarial(outcome.adversarial(), data.test().getLabels(), saveAdversarial);

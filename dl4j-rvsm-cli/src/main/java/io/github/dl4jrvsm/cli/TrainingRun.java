@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.cli;
 
 import io.github.dl4jrvsm.adversarial.attack.ProjectedGradientDescent;
+import io.github.dl4jrvsm.adversarial.evaluation.AutoAttackReport;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessEvaluation;
 import io.github.dl4jrvsm.adversarial.evaluation.RobustnessReport;
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
@@ -245,8 +246,12 @@ final class TrainingRun {
                 .evaluate(sparseModel, new ListDataSetIterator<>(data.test().asList(), 100));
         if (options.suite == EvaluationSuite.AUTOATTACK && attacks) {
             DataSet head = TrainingData.head(data.test(), options.evaluation.evalExamples);
-            SuiteOptions.write(options.suiteOptions.autoAttack(eps, seed).run(AttackModel.of(sparseModel),
-                    head.getFeatures(), head.getLabels()).report(), dir.path(), log);
+            AutoAttackReport aa;
+            try (AutoAttackProgress bar = AutoAttackProgress.of(head.numExamples(), options.progress)) {
+                aa = options.suiteOptions.autoAttack(eps, seed).run(AttackModel.of(sparseModel), head.getFeatures(),
+                        head.getLabels(), bar).report();
+            }
+            SuiteOptions.write(aa, dir.path(), log);
         }
     }
 

@@ -119,6 +119,28 @@ public final class AutoAttack {
     public record Outcome(AutoAttackReport report, INDArray adversarial) {
     }
 
+    /**
+     * Told after every batch of every stage, for a progress bar: an ensemble on a ResNet runs for hours on a CPU,
+     * and its stages take very different times (Square's 5000 queries on few points, APGD-T's 9 targets on many).
+     */
+    @FunctionalInterface
+    public interface Progress {
+
+        /** Tells nothing. */
+        Progress NONE = (attack, stage, stages, done, attacked, robust) -> {
+        };
+
+        /**
+         * @param attack   the running attack's name
+         * @param stage    its position, from 0
+         * @param stages   how many attacks the version runs
+         * @param done     examples this stage has finished
+         * @param attacked examples this stage attacks (those still robust when it began)
+         * @param robust   examples still robust now, over the whole set
+         */
+        void update(String attack, int stage, int stages, int done, int attacked, long robust);
+    }
+
     public AutoAttackReport evaluate(Model model, INDArray x, INDArray labels) {
         return run(AttackModel.of(model), x, labels).report();
     }
@@ -141,6 +163,12 @@ public final class AutoAttack {
     }
 
     public Outcome run(AttackModel model, INDArray x, INDArray labels) {
+        return run(model, x, labels, Progress.NONE);
+    }
+
+    /** {@link #run(AttackModel, INDArray, INDArray)}, telling {@code progress} after every batch. */
+    public Outcome run(AttackModel model, INDArray x, INDArray labels, Progress progress) {
+        Validate.notNull("progress", progress, "a Progress, or Progress.NONE");
         AttackModel.checkBatch(x, labels);
         long start = System.nanoTime();
         long forward0 = model.forwardPasses(), backward0 = model.backwardPasses();
@@ -151,8 +179,12 @@ public final class AutoAttack {
         AutoAttackReport.Accuracy clean = AutoAttackReport.Accuracy.of(count(robust), n);
         INDArray adversarial = x.dup();
         List<AutoAttackReport.Stage> stages = new ArrayList<>();
-        for (Attack attack : attacks(v)) {
-            stages.add(runStage(attack, target, x, labels, robust, adversarial));
+        List<Attack> attacks = attacks(v);
+        for (Attack attack : attacks) {
+            int stage = stages.size();
+            stages.add(runStage(attack, target, x, labels, robust, adversarial,
+                    (done, attacked, left) -> progress.update(attack.name(), stage, attacks.size(), done, attacked,
+                            left)));
         }
         AutoAttackReport report = new AutoAttackReport(v.name().toLowerCase(Locale.ROOT), version == null,
                 model.isRandomized(), v == Version.RAND ? RAND_EOT_SAMPLES : model.eotSamples(),
@@ -162,12 +194,17 @@ public final class AutoAttack {
         return new Outcome(report, adversarial);
     }
 
+    private interface StageProgress {
+        void update(int done, int attacked, long robust);
+    }
+
     private AutoAttackReport.Stage runStage(Attack attack, AttackModel model, INDArray x, INDArray labels,
-                                            boolean[] robust, INDArray adversarial) {
+                                            boolean[] robust, INDArray adversarial, StageProgress progress) {
         long start = System.nanoTime();
         int[] rows = where(robust);
         long forward = 0, backward = 0;
         int broken = 0;
+        progress.update(0, rows.length, rows.length);
         for (int from = 0; from < rows.length; from += batchSize) {
             int[] chunk = Arrays.copyOfRange(rows, from, Math.min(rows.length, from + batchSize));
             AttackResult r = attack.run(model, take(x, chunk), take(labels, chunk));
@@ -180,6 +217,7 @@ public final class AutoAttack {
                     broken++;
                 }
             }
+            progress.update(from + chunk.length, rows.length, rows.length - broken);
         }
         return new AutoAttackReport.Stage(attack.name(), attack.settings(), rows.length, broken,
                 AutoAttackReport.Accuracy.of(count(robust), robust.length), forward, backward,

@@ -16,6 +16,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +55,10 @@ class AutoAttackTest {
         AttackResult pgd = ProjectedGradientDescent.pgd(EPS, EPS / 4, 20).run(m, test.getFeatures(), test.getLabels());
         double pgdAccuracy = pgd.failureRate();
         AutoAttack aa = AutoAttack.of(Norm.LINF, EPS).withIterations(10).withQueries(50);
-        AutoAttack.Outcome outcome = aa.run(m, test.getFeatures(), test.getLabels());
+        List<String> told = new ArrayList<>();
+        AutoAttack.Outcome outcome = aa.withBatchSize(8).run(m, test.getFeatures(), test.getLabels(),
+                (attack, stage, stages, done, attacked, left) -> told.add(attack + " " + stage + "/" + stages + " "
+                        + done + "/" + attacked + " " + left));
         AutoAttackReport r = outcome.report();
         assertTrue(r.robust().accuracy() <= pgdAccuracy - 0.3, "AutoAttack " + r.robust().accuracy() + " vs PGD "
                 + pgdAccuracy + "\n" + r.toMarkdown());
@@ -75,6 +79,17 @@ class AutoAttackTest {
         }
         assertEquals(robust, r.robust().correct());
         assertEquals(0, r.attacks().get(3).backwardPasses(), "Square reads no gradient");
+
+        // progress: each stage starts at 0 of what it attacks and ends with the report's robust count, in batches of 8
+        for (int i = 0; i < 4; i++) {
+            AutoAttackReport.Stage s = r.attacks().get(i);
+            String prefix = s.attack() + " " + i + "/4 ";
+            List<String> mine = told.stream().filter(t -> t.startsWith(prefix)).toList();
+            assertEquals(prefix + "0/" + s.attacked() + " " + s.attacked(), mine.get(0), told.toString());
+            assertEquals(prefix + s.attacked() + "/" + s.attacked() + " " + s.robustAfter().correct(),
+                    mine.get(mine.size() - 1), told.toString());
+            assertEquals(1 + (s.attacked() + 7) / 8, mine.size(), told.toString());
+        }
         assertTrue(r.forwardPasses() >= forward + test.numExamples() && r.backwardPasses() == backward);
 
         // the worst case is what the adversarial images show, and they stay in the ball
