@@ -93,9 +93,9 @@ public final class LayerSelection {
     private static void requireWeights(NamedLayer l, String requested) {
         if (l.frozen()) {
             throw new IllegalArgumentException("Layer '" + requested + "' is frozen (" + l.typeName() + ", as "
-                    + "TransferLearning's setFeatureExtractor leaves it): its weights do not train, so a sparse method "
-                    + "cannot act on them. Name a layer that trains, or leave the layers unnamed to take every "
-                    + "unfrozen convolution and dense layer.");
+                    + "TransferLearning's setFeatureExtractor leaves it): its weights do not train, so neither the "
+                    + "sparse methods nor pruning touch them. Name a layer that trains, or leave the layers unnamed to "
+                    + "take every unfrozen convolution and dense layer.");
         }
         if (l.config() instanceof BatchNormalization) {
             throw new IllegalArgumentException("Layer '" + requested + "' is a BatchNormalization layer: its gamma, "
