@@ -30,8 +30,10 @@ public enum Metric {
     /**
      * The dissertation's channel sparsity: zero channels of the convolutions (the authors' code counts conv kernels
      * only), on the side the method prunes: input channels for RGSM and ADMM with input groups (the authors'
-     * grouping), output channels (filters) for network slimming and l1-norm filter pruning. A method zeroes channels
-     * on one side only, so the larger of the two shares is that side's.
+     * grouping), output channels (filters) for network slimming and l1-norm filter pruning. RGSM and ADMM count the
+     * side their {@code grouping} setting names: once a whole layer dies the other side fills with zeros too (every
+     * filter of a layer whose input is all zero is useless), and a larger-share rule would then count that side
+     * instead. The other methods have one pruned side and none dies whole in practice, so the larger share is theirs.
      */
     static double convolutionChannelSparsity(RunReport report) {
         long in = 0, zeroIn = 0, out = 0, zeroOut = 0;
@@ -43,7 +45,12 @@ public enum Metric {
                 zeroOut += l.zeroOutputChannels();
             }
         }
-        return Math.max(in == 0 ? 0 : (double) zeroIn / in, out == 0 ? 0 : (double) zeroOut / out);
+        double inputShare = in == 0 ? 0 : (double) zeroIn / in, outputShare = out == 0 ? 0 : (double) zeroOut / out;
+        Object method = report.settings().get("method"), grouping = report.settings().get("grouping");
+        if (("rgsm".equals(method) || "admm".equals(method)) && grouping != null) {
+            return "OUTPUT".equals(String.valueOf(grouping)) ? outputShare : inputShare;
+        }
+        return Math.max(inputShare, outputShare);
     }
 
     /** Whether the run must measure attacks (A2..A5) for this column. */
