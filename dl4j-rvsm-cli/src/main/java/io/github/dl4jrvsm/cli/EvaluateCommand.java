@@ -8,6 +8,7 @@ import io.github.dl4jrvsm.core.internal.Validate;
 import io.github.dl4jrvsm.core.persist.AtomicFiles;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,15 +78,21 @@ final class EvaluateCommand implements Callable<Integer> {
         Validate.check(saveAdversarial == null || suite == EvaluationSuite.AUTOATTACK, () -> "--save-adversarial "
                 + "needs --suite autoattack (the other suites report accuracies only)");
         Model model = input.read();
+        DataNormalization normalizer = input.normalizer();
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0,
                 examples, 0);
         PrintWriter log = spec.commandLine().getOut();
         double eps = suiteOptions.epsilon(attack, epsGiven);
+        if (normalizer != null) {
+            log.println("normalizer " + normalizer.getClass().getSimpleName() + " from " + input.in
+                    + ": applied before the model; attacks perturb pixels and epsilon is in pixels");
+        }
         if (suite == EvaluationSuite.AUTOATTACK) {
             AutoAttack.Outcome outcome;
             try (AutoAttackProgress bar = AutoAttackProgress.of(data.test().numExamples(), progress)) {
                 outcome = suiteOptions.autoAttack(eps, 0)
-                        .run(AttackModel.of(model), data.test().getFeatures(), data.test().getLabels(), bar);
+                        .run(AttackModel.of(model).withNormalizer(normalizer), data.test().getFeatures(),
+                                data.test().getLabels(), bar);
             }
             SuiteOptions.write(outcome.report(), out, log);
             if (saveAdversarial != null) {
@@ -96,7 +103,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         RobustnessEvaluation evaluation = suite == EvaluationSuite.QUICK ? suiteOptions.quick(eps)
                 : attack.evaluation(0);
-        RobustnessReport r = evaluation.withEotSamples(eot).withMaxExamples(data.test().numExamples())
+        RobustnessReport r = evaluation.withNormalizer(normalizer).withEotSamples(eot)
+                .withMaxExamples(data.test().numExamples())
                 .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
         log.print(r.toMarkdown());

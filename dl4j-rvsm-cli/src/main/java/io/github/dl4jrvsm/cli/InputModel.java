@@ -1,6 +1,9 @@
 package io.github.dl4jrvsm.cli;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
+import org.nd4j.linalg.dataset.api.preprocessor.Normalizer;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -27,5 +30,23 @@ final class InputModel {
     Model read() throws IOException {
         requireFile();
         return RunDirectory.restore(in);
+    }
+
+    /**
+     * The normalizer saved inside the model zip ({@code ModelSerializer.addNormalizerToModel}), or null when there is
+     * none: a model trained on normalized data takes the
+     * normalizer's output, while the data sets the commands load are pixels in [0, 1].
+     *
+     * @throws IllegalArgumentException for a normalizer of several inputs, which a one-input classifier cannot use
+     */
+    DataNormalization normalizer() throws IOException {
+        requireFile();
+        Normalizer<?> stored = ModelSerializer.restoreNormalizerFromFile(in.toFile());
+        if (stored != null && !(stored instanceof DataNormalization)) {
+            throw new IllegalArgumentException("--in " + in + " holds a " + stored.getClass().getSimpleName()
+                    + ", a normalizer of several inputs; the commands take one-input classifiers whose normalizer is a "
+                    + "DataNormalization such as NormalizerStandardize");
+        }
+        return (DataNormalization) stored;
     }
 }
