@@ -57,14 +57,21 @@ public final class KerasModels {
         }
     }
 
-    /** The imported sequential model, initialised from {@code seed} with parameters of {@code type}. */
-    public static MultiLayerNetwork sequential(String model, boolean compiled, long seed, DataType type) {
+    /** The configuration with seed {@code seed} and parameters of {@code type}. */
+    public static MultiLayerConfiguration sequentialConfiguration(String model, boolean compiled, long seed,
+                                                                  DataType type) {
         MultiLayerConfiguration conf = sequentialConfiguration(model, compiled);
         conf.setDataType(type);
         for (NeuralNetConfiguration c : conf.getConfs()) {
             c.setSeed(seed);
             c.setDataType(type);
         }
+        return conf;
+    }
+
+    /** The imported sequential model, initialised from {@code seed} with parameters of {@code type}. */
+    public static MultiLayerNetwork sequential(String model, boolean compiled, long seed, DataType type) {
+        MultiLayerConfiguration conf = sequentialConfiguration(model, compiled, seed, type);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
@@ -111,11 +118,12 @@ public final class KerasModels {
 
     /**
      * Learnable NHWC data: {@link TestData#blobs} with one blob per class, laid out as images (values are not in
-     * [0, 1]; for training, not for attacks).
+     * [0, 1]; for training, not for attacks). Scaled down by 10: the imported loss layer takes the log of
+     * probabilities, which a saturated FLOAT softmax rounds to 0 (a NaN gradient) on the raw blobs.
      */
     public static DataSet blobs(int n, long seed) {
         DataSet d = TestData.blobs(n, HEIGHT * WIDTH * CHANNELS, CLASSES, seed);
-        return new DataSet(d.getFeatures().reshape('c', n, HEIGHT, WIDTH, CHANNELS), d.getLabels());
+        return new DataSet(d.getFeatures().reshape('c', n, HEIGHT, WIDTH, CHANNELS).muli(0.1), d.getLabels());
     }
 
     private static KerasModelBuilder builder(String model, boolean compiled) {
