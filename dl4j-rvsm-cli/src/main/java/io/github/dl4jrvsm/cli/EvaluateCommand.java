@@ -74,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "needs --suite autoattack (the other suites report accuracies only)");
         Model model = input.read();
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0,
-                examples, 0);
+                examples, 0).inLayoutOf(model);
         PrintWriter log = spec.commandLine().getOut();
         double eps = suiteOptions.epsilon(attack, epsGiven);
         if (suite == EvaluationSuite.AUTOATTACK) {
@@ -90,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RobustnessEvaluation evaluation = suite == EvaluationSuite.QUICK ? suiteOptions.quick(eps)
                 : attack.evaluation(0);
         RobustnessReport r = evaluation.withEotSamples(eot).withMaxExamples(data.test().numExamples())
-                .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+                .withSparsityFor(data.exampleShape(model))
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
         log.print(r.toMarkdown());
         if (out != null) {

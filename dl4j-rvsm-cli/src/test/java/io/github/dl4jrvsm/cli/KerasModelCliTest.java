@@ -1,6 +1,10 @@
 package io.github.dl4jrvsm.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jrvsm.core.testsupport.KerasModels;
+import io.github.dl4jrvsm.core.training.NoOpDropout;
+import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -9,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 
 import java.nio.file.Path;
 
@@ -16,13 +21,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code rvsm prune-export} on a model imported with {@code KerasModelImport} and saved with {@code ModelSerializer}:
- * NHWC input ({@code --input-shape height,width,channels}), batch norm folded, softmax dense and loss layer kept.
+ * {@code rvsm evaluate} and {@code rvsm prune-export} on models imported with {@code KerasModelImport} and saved with
+ * {@code ModelSerializer}: NHWC input (the NCHW data sets transposed for it; {@code --input-shape
+ * height,width,channels}), batch norm folded, softmax dense and loss layer kept.
  */
 class KerasModelCliTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void evaluateHandsTheNchwDataSetToAnNhwcModelTransposed() throws Exception {
+        MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET_28, true, 2, DataType.FLOAT);
+        NoOpDropout.remove(net);
+        DataSet train = FashionMnist.train(512);
+        net.fit(new DataSet(train.getFeatures().permute(0, 2, 3, 1).dup('c'), train.getLabels()));
+        Path in = dir.resolve("keras28.zip"), out = dir.resolve("eval");
+        ModelSerializer.writeModel(net, in.toFile(), false);
+
+        Object[] r = CliRun.rvsm("evaluate", "--in", in.toString(), "--suite", "quick", "--examples", "20",
+                "--out", out.toString());
+        assertEquals(0, r[0], (String) r[1]);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("robustness.json").toFile());
+        assertTrue(json.toString().contains("A1"), json.toString());
+    }
 
     @Test
     void pruneExportWritesASmallerNhwcModelWithTheSameOutputs() throws Exception {

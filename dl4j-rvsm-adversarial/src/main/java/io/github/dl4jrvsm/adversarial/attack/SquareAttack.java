@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.model.HostArrays;
+import io.github.dl4jrvsm.core.internal.ImageLayout;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

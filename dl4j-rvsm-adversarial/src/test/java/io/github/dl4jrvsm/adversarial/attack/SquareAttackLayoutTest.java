@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
+import io.github.dl4jrvsm.core.internal.ImageLayout;
 import io.github.dl4jrvsm.core.testsupport.KerasModels;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -27,7 +27,7 @@ import java.util.Random;
  * {@code categorical_crossentropy} loss the importer appends as a separate {@code LossLayer}. JSON needs neither HDF5
  * nor TensorFlow; the weights are DL4J's initialisation from {@code seed}.
  *
- * <p>Inputs are {@code [n, 12, 12, 2]} (NHWC); 10 classes.
+ * <p>Inputs are {@code [n, 12, 12, 2]} (NHWC) but for {@link #LENET_28}; 10 classes.
  */
 public final class KerasModels {
 
@@ -35,6 +35,8 @@ public final class KerasModels {
     public static final String LENET = "lenet_nhwc.json";
     /** conv(6, linear) -&gt; batch norm -&gt; relu -&gt; conv(8, relu) -&gt; pool -&gt; flatten -&gt; dense 16 -&gt; softmax. */
     public static final String LENET_BN = "lenet_bn_nhwc.json";
+    /** {@link #LENET} on Fashion-MNIST's {@code [n, 28, 28, 1]} (for the command line's data sets). */
+    public static final String LENET_28 = "lenet28_nhwc.json";
     /** {@link #LENET} as a functional (graph) model. */
     public static final String LENET_FUNCTIONAL = "lenet_functional_nhwc.json";
 

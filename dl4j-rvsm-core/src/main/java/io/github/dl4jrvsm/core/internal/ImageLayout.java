@@ -1,6 +1,5 @@
-package io.github.dl4jrvsm.adversarial.attack;
+package io.github.dl4jrvsm.core.internal;
 
-import io.github.dl4jrvsm.core.internal.NamedLayer;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -12,11 +11,12 @@ import java.util.List;
 
 /**
  * Where the channel axis of a network's image input is. Most attacks act on each input value alone and do not care;
- * the Square attack changes square windows of pixels and must know which axes are height and width. Networks
- * imported from Keras ({@code channels_last}) read {@code [n, height, width, channels]} (NHWC), DL4J's own default is
+ * the Square attack changes square windows of pixels and must know which axes are height and width, and the command
+ * line must hand its NCHW data sets to a network in the layout it reads. Networks imported from Keras
+ * ({@code channels_last}) read {@code [n, height, width, channels]} (NHWC), DL4J's own default is
  * {@code [n, channels, height, width]} (NCHW).
  */
-final class ImageLayout {
+public final class ImageLayout {
 
     private ImageLayout() {
     }
@@ -26,7 +26,7 @@ final class ImageLayout {
      *
      * @throws IllegalArgumentException when some are NHWC and others NCHW, which leaves the input layout unknown
      */
-    static boolean channelsLast(Model model) {
+    public static boolean channelsLast(Model model) {
         List<String> nchw = new ArrayList<>(), nhwc = new ArrayList<>();
         for (NamedLayer l : NamedLayer.of(model)) {
             CNN2DFormat f = format(l.config());
@@ -38,8 +38,8 @@ final class ImageLayout {
         }
         if (!nchw.isEmpty() && !nhwc.isEmpty()) {
             throw new IllegalArgumentException("The network mixes NCHW layers " + nchw + " and NHWC layers " + nhwc
-                    + ", so the layout of its image input is unknown; the Square attack needs all 2-D convolution "
-                    + "and pooling layers in one format");
+                    + ", so the layout of its image input is unknown; give all 2-D convolution and pooling layers "
+                    + "one format");
         }
         return !nhwc.isEmpty();
     }
