@@ -3,8 +3,6 @@ package io.github.dl4jrvsm.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dl4jrvsm.core.testsupport.KerasModels;
-import io.github.dl4jrvsm.core.training.NoOpDropout;
-import io.github.dl4jrvsm.data.testsupport.FashionMnist;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.nio.file.Path;
 
@@ -33,9 +30,6 @@ class KerasModelCliTest {
     @Test
     void evaluateHandsTheNchwDataSetToAnNhwcModelTransposed() throws Exception {
         MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET_28, true, 2, DataType.FLOAT);
-        NoOpDropout.remove(net);
-        DataSet train = FashionMnist.train(512);
-        net.fit(new DataSet(train.getFeatures().permute(0, 2, 3, 1).dup('c'), train.getLabels()));
         Path in = dir.resolve("keras28.zip"), out = dir.resolve("eval");
         ModelSerializer.writeModel(net, in.toFile(), false);
 

@@ -27,13 +27,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KerasReadmeExampleTest {
 
+    /**
+     * NHWC and DOUBLE: DL4J's own convolution code trains the NHWC layer, not the oneDNN helper (FLOAT only), which
+     * crashed the JVM natively in some runs that trained NHWC layers.
+     */
     private static DataSet nhwc(DataSet d) {
-        return new DataSet(d.getFeatures().permute(0, 2, 3, 1).dup('c'), d.getLabels());
+        return new DataSet(d.getFeatures().permute(0, 2, 3, 1).dup('c').castTo(DataType.DOUBLE),
+                d.getLabels().castTo(DataType.DOUBLE));
     }
 
     @Test
     void importTrainSparseEvaluateAndPrune() {
-        MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET_28, true, 5, DataType.FLOAT);
+        MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET_28, true, 5, DataType.DOUBLE);
         NoOpDropout.remove(net);
         // a strength for this 6-filter layer and 3 short epochs: it zeroes most filters of conv1
         SparseTraining rgsm = SparseTraining.rgsm(new GroupL0LassoPenalty(0.12, 1e-3), 1.0).withLayers("conv1");

@@ -28,6 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KerasImportedTrainingTest {
 
+    /**
+     * Training runs in DOUBLE, on DL4J's own convolution code: the oneDNN helper (FLOAT only, on in these tests)
+     * crashed the JVM natively in some runs that trained NHWC layers.
+     */
+    private static DataSet doubles(DataSet d) {
+        return new DataSet(d.getFeatures().castTo(DataType.DOUBLE), d.getLabels().castTo(DataType.DOUBLE));
+    }
+
     private static ListDataSetIterator<DataSet> batches(DataSet d) {
         return new ListDataSetIterator<>(d.asList(), 32);
     }
@@ -35,9 +43,9 @@ class KerasImportedTrainingTest {
     @Test
     void rvsmTrainsAnImportedNhwcLeNetAndTheReportMeasuresIt() {
         MultiLayerNetwork net = SparseTraining.rvsm(new L0Penalty(2e-3), 0.5)
-                .network(KerasModels.sequentialConfiguration(KerasModels.LENET, true, 1, DataType.FLOAT));
+                .network(KerasModels.sequentialConfiguration(KerasModels.LENET, true, 1, DataType.DOUBLE));
         NoOpDropout.remove(net);
-        DataSet train = KerasModels.blobs(256, 1);
+        DataSet train = doubles(KerasModels.blobs(256, 1));
         double before = net.score(train);
         for (int epoch = 0; epoch < 6; epoch++) {
             net.fit(batches(train));
@@ -95,8 +103,7 @@ class KerasImportedTrainingTest {
     @Test
     void noOpDropoutStopsAnImportedNhwcNetworkFromTraining() {
         // DL4J's own convolution backward pass (the oneDNN helper, when on, takes FLOAT only) meets the dropout mask
-        DataSet blobs = KerasModels.blobs(64, 4);
-        DataSet train = new DataSet(blobs.getFeatures().castTo(DataType.DOUBLE), blobs.getLabels().castTo(DataType.DOUBLE));
+        DataSet train = doubles(KerasModels.blobs(64, 4));
         MultiLayerNetwork broken = KerasModels.sequential(KerasModels.LENET_BN, true, 1, DataType.DOUBLE);
         assertThrows(RuntimeException.class, () -> broken.fit(train), "DL4J M2.1 fails on Keras' Dropout(1.0)");
 
