@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.model;
 
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
+import io.github.dl4jrvsm.core.training.NoOpDropout;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -103,6 +104,9 @@ final class TwinConfigs {
             } else if (layer instanceof StochasticLayerConfig s) {
                 out = s.inferenceBehaviourForTraining();
             }
+            out.setIDropout(null);
+        } else if (NoOpDropout.isNoOp(out.getIDropout())) {
+            // the identity (KerasModelImport sets it on every layer), on which DL4J's NHWC backward pass fails
             out.setIDropout(null);
         }
         if (out instanceof BaseLayer b) {

@@ -143,6 +143,18 @@ class KerasImportedModelTest {
     }
 
     @Test
+    void trainingModeGradientsIgnoreTheImportersNoOpDropout() {
+        // LeNet has no batch norm and Keras' Dropout(1.0) keeps everything: both modes are the same function
+        AttackModel m = AttackModel.of(Imported.SEQUENTIAL_COMPILED.build());
+        DataSet d = KerasModels.images(3, 2, DataType.DOUBLE);
+        INDArray inference = m.gradient(d.getFeatures(), d.getLabels(), AttackLoss.CROSS_ENTROPY);
+        INDArray training = m.withMode(GradientMode.TRAINING).gradient(d.getFeatures(), d.getLabels(),
+                AttackLoss.CROSS_ENTROPY);
+        assertTrue(inference.amaxNumber().doubleValue() > 1e-6);
+        assertEquals(0, training.sub(inference).amaxNumber().doubleValue(), 1e-12);
+    }
+
+    @Test
     void aCrossEntropyLossLayerAfterANonSoftmaxLayerIsRefusedByName() {
         MultiLayerConfiguration conf = KerasModels.sequentialConfiguration(KerasModels.LENET, true);
         ((DenseLayer) conf.getConf(3).getLayer()).setActivationFn(new ActivationReLU());

@@ -23,6 +23,11 @@ public final class NoOpDropout {
     private NoOpDropout() {
     }
 
+    /** Whether {@code d} is a {@link Dropout} that keeps every activation at every iteration. */
+    public static boolean isNoOp(IDropout d) {
+        return d instanceof Dropout keep && keep.getP() == 1.0 && keep.getPSchedule() == null;
+    }
+
     /**
      * Clears the no-op dropout of every layer of {@code model} (the running network's own configurations).
      *
@@ -31,8 +36,7 @@ public final class NoOpDropout {
     public static List<String> remove(Model model) {
         List<String> cleared = new ArrayList<>();
         for (NamedLayer l : NamedLayer.of(model)) {
-            IDropout d = l.config().getIDropout();
-            if (d instanceof Dropout keep && keep.getP() == 1.0 && keep.getPSchedule() == null) {
+            if (isNoOp(l.config().getIDropout())) {
                 l.config().setIDropout(null);
                 cleared.add(l.name());
             }
