@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Attacks on networks as {@code KerasModelImport} builds them (NHWC LeNet, softmax {@code DenseLayer}, with and
- * without the identity cross-entropy {@code LossLayer} of a compiled model, sequential and functional): input
+ * Attacks on networks as {@code KerasModelImport} builds them (NHWC LeNet, softmax {@code DenseLayer} or
+ * {@code ActivationLayer}, with and without the identity cross-entropy {@code LossLayer} of a compiled model,
+ * sequential and functional): input
  * gradients against finite differences of the model's own probabilities, logits against log-probabilities, and
  * gradient attacks staying in the ball while raising the loss.
  */
@@ -36,9 +37,14 @@ class KerasImportedModelTest {
 
     /** The four shapes an imported classifier comes in. */
     enum Imported {
-        SEQUENTIAL_COMPILED, SEQUENTIAL_UNCOMPILED, FUNCTIONAL_COMPILED, FUNCTIONAL_UNCOMPILED;
+        SEQUENTIAL_COMPILED, SEQUENTIAL_UNCOMPILED, FUNCTIONAL_COMPILED, FUNCTIONAL_UNCOMPILED,
+        /** Dense(linear) then Activation('softmax'), an ActivationLayer in DL4J. */
+        SOFTMAX_ACTIVATION_LAYER;
 
         Model build() {
+            if (this == SOFTMAX_ACTIVATION_LAYER) {
+                return KerasModels.sequential(KerasModels.LENET_SOFTMAX_ACTIVATION, true, 7, DataType.DOUBLE);
+            }
             boolean compiled = this == SEQUENTIAL_COMPILED || this == FUNCTIONAL_COMPILED;
             return this == SEQUENTIAL_COMPILED || this == SEQUENTIAL_UNCOMPILED
                     ? KerasModels.sequential(KerasModels.LENET, compiled, 7, DataType.DOUBLE)

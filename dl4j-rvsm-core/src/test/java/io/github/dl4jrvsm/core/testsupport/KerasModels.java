@@ -37,6 +37,8 @@ public final class KerasModels {
     public static final String LENET_BN = "lenet_bn_nhwc.json";
     /** {@link #LENET} on Fashion-MNIST's {@code [n, 28, 28, 1]} (for the command line's data sets). */
     public static final String LENET_28 = "lenet28_nhwc.json";
+    /** {@link #LENET} with a linear last {@code Dense} and a separate {@code Activation('softmax')} layer. */
+    public static final String LENET_SOFTMAX_ACTIVATION = "lenet_activation_nhwc.json";
     /** {@link #LENET} as a functional (graph) model. */
     public static final String LENET_FUNCTIONAL = "lenet_functional_nhwc.json";
 
