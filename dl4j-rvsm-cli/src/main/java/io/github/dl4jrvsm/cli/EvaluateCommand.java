@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Model model = input.read();
         DataNormalization normalizer = input.normalizer();
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0,
-                examples, 0);
+                examples, 0).inLayoutOf(model);
         PrintWriter log = spec.commandLine().getOut();
         double eps = suiteOptions.epsilon(attack, epsGiven);
         if (normalizer != null) {
@@ -105,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 : attack.evaluation(0);
         RobustnessReport r = evaluation.withNormalizer(normalizer).withEotSamples(eot)
                 .withMaxExamples(data.test().numExamples())
-                .withSparsityFor(data.shape().channels(), data.shape().height(), data.shape().width())
+                .withSparsityFor(data.exampleShape(model))
                 .evaluate(model, new ListDataSetIterator<>(data.test().asList(), 100));
         log.print(r.toMarkdown());
         if (out != null) {

@@ -81,7 +81,7 @@ final class SensitivityCommand implements Callable<Integer> {
         Model model = input.read();
         List<String> chosen = option("--layers", () -> analysis.layers(model));
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0,
-                examples, 1, seed);
+                examples, 1, seed).inLayoutOf(model);
         log.printf(Locale.ROOT, "%s pruning of %d layers at %d levels, %d validation examples (%s)%n", structure,
                 chosen.size(), levels.size(), data.validation().numExamples(), data.source());
         SensitivityResult r = analysis.run(model, new ListDataSetIterator<>(data.validation().asList(), 100),

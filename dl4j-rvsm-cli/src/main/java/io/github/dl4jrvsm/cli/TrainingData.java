@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.cli;
 
+import io.github.dl4jrvsm.core.internal.ImageLayout;
 import io.github.dl4jrvsm.data.DataSetFiles;
 import io.github.dl4jrvsm.data.DataSetLocator;
 import io.github.dl4jrvsm.data.DataSetName;
@@ -11,6 +12,7 @@ import io.github.dl4jrvsm.data.LoadOptions;
 import io.github.dl4jrvsm.data.MnistFormat;
 import io.github.dl4jrvsm.data.TrainValidationSplit;
 import io.github.dl4jrvsm.zoo.InputShape;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -30,6 +32,31 @@ import java.util.List;
 record TrainingData(DataSet train, DataSet validation, DataSet test, InputShape shape, int classes, String source) {
 
     static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100");
+
+    /**
+     * The same data in the image layout {@code model} reads: the data sets are NCHW, a Keras {@code channels_last}
+     * import reads NHWC.
+     */
+    TrainingData inLayoutOf(Model model) {
+        if (!ImageLayout.channelsLast(model)) {
+            return this;
+        }
+        return new TrainingData(channelsLast(train), channelsLast(validation), channelsLast(test), shape, classes,
+                source);
+    }
+
+    /** One example's shape as {@code model} reads it, for the sparsity report's FLOPs. */
+    long[] exampleShape(Model model) {
+        return ImageLayout.channelsLast(model) ? new long[]{shape.height(), shape.width(), shape.channels()}
+                : new long[]{shape.channels(), shape.height(), shape.width()};
+    }
+
+    private static DataSet channelsLast(DataSet d) {
+        if (d == null || d.isEmpty() || d.getFeatures().rank() != 4) {
+            return d;
+        }
+        return new DataSet(d.getFeatures().permute(0, 2, 3, 1).dup('c'), d.getLabels());
+    }
 
     /**
      * @param download whether the official files may be downloaded (SHA-256 checked) when not found locally

@@ -67,7 +67,7 @@ public final class ChannelConstants {
                 PoolingType t = ((GlobalPoolingLayer) n.layer()).getPoolingType();
                 return first == null ? null : t == PoolingType.AVG || t == PoolingType.MAX ? first.clone() : nan(first.length);
             }
-            case DROPOUT:
+            case DROPOUT, FLATTEN:
                 return first == null ? null : first.clone();
             case ELEMENT_WISE:
                 return elementWise(((ElementWiseVertex) n.vertex()).getOp(), in);

@@ -3,20 +3,20 @@ package io.github.dl4jrvsm.surgery;
 import io.github.dl4jrvsm.core.internal.NetworkAdapter;
 import io.github.dl4jrvsm.core.training.LayerSelection;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -70,6 +70,8 @@ public record ChannelGraph(List<ChannelNode> nodes, Set<String> outputs) {
             ChannelNode node;
             if (v instanceof LayerVertex lv) {
                 node = layerNode(e.getKey(), lv.getLayerConf().getLayer(), v, inputs, lv.getPreProcessor(), -1);
+            } else if (v instanceof PreprocessorVertex p && p.getPreProcessor() instanceof CnnToFeedForwardPreProcessor f) {
+                node = new ChannelNode(e.getKey(), NodeKind.FLATTEN, null, v, inputs, f, -1, null);
             } else if (v instanceof ElementWiseVertex) {
                 node = new ChannelNode(e.getKey(), NodeKind.ELEMENT_WISE, null, v, inputs, null, -1, null);
             } else {
@@ -120,18 +122,19 @@ public record ChannelGraph(List<ChannelNode> nodes, Set<String> outputs) {
 
     /** Why the layer (with its pre-processor) cannot be on a channel path, or null if it can. */
     private static String unsupported(Layer l, InputPreProcessor pre) {
+        if (l instanceof LossLayer) {
+            return "it is a loss layer (KerasModelImport appends one after a compiled model's softmax layer): it "
+                    + "scores every class, so the layer before it keeps all its outputs";
+        }
         if (kindOf(l) == NodeKind.OTHER) {
             return "layer type " + l.getClass().getSimpleName() + " is not supported on a channel path "
                     + "(supported: ConvolutionLayer, DenseLayer, OutputLayer, BatchNormalization, ActivationLayer, "
                     + "SubsamplingLayer, GlobalPoolingLayer, DropoutLayer, ElementWiseVertex)";
         }
-        if (pre != null && !(pre instanceof CnnToFeedForwardPreProcessor f && f.getFormat() == CNN2DFormat.NCHW
+        if (pre != null && !(pre instanceof CnnToFeedForwardPreProcessor
                 && (l instanceof DenseLayer || l.getClass() == OutputLayer.class))) {
-            return "input pre-processor " + pre.getClass().getSimpleName() + " is not supported (only an NCHW "
-                    + "CnnToFeedForwardPreProcessor before a dense layer)";
-        }
-        if (l instanceof ConvolutionLayer c && c.getCnn2dDataFormat() == CNN2DFormat.NHWC) {
-            return "NHWC convolutions are not supported";
+            return "input pre-processor " + pre.getClass().getSimpleName() + " is not supported (only a "
+                    + "CnnToFeedForwardPreProcessor, NCHW or NHWC, before a dense layer)";
         }
         if (l instanceof DenseLayer d && d.isHasLayerNorm()) {
             return "a dense layer with layer norm mixes its neurons";
@@ -166,6 +169,23 @@ public record ChannelGraph(List<ChannelNode> nodes, Set<String> outputs) {
             return NodeKind.DROPOUT;
         }
         return NodeKind.OTHER;
+    }
+
+    /**
+     * The flattening a producer reads through: its own input pre-processor, or the flatten vertex it reads; null if
+     * it reads no flattened image.
+     */
+    public CnnToFeedForwardPreProcessor flattening(ChannelNode consumer) {
+        if (consumer.preProcessor() instanceof CnnToFeedForwardPreProcessor f) {
+            return f;
+        }
+        if (consumer.inputs().size() == 1) {
+            ChannelNode in = node(consumer.inputs().get(0));
+            if (in.kind() == NodeKind.FLATTEN) {
+                return (CnnToFeedForwardPreProcessor) in.preProcessor();
+            }
+        }
+        return null;
     }
 
     /** The node of that name. */

@@ -25,7 +25,7 @@ public final class ChannelSpaces {
         }
         for (ChannelNode n : graph.nodes()) {
             switch (n.kind()) {
-                case BATCH_NORM, ACTIVATION, POOLING, GLOBAL_POOLING, DROPOUT -> union(parent, n.name(), n.inputs().get(0));
+                case BATCH_NORM, ACTIVATION, POOLING, GLOBAL_POOLING, DROPOUT, FLATTEN -> union(parent, n.name(), n.inputs().get(0));
                 case ELEMENT_WISE -> n.inputs().forEach(in -> union(parent, n.name(), in));
                 default -> {
                 }
@@ -52,9 +52,12 @@ public final class ChannelSpaces {
             for (String in : n.inputs()) {
                 Builder s = spaces.get(find(parent, in));
                 if (n.kind() == NodeKind.PRODUCER) {
-                    s.consumers.add(new ChannelSpace.Consumer(n.name(), in, factor(n)));
+                    s.consumers.add(new ChannelSpace.Consumer(n.name(), in, factor(graph, n)));
                 } else if (n.kind() == NodeKind.OTHER) {
                     s.frozen.add("it is read by " + n.describe() + ": " + n.why());
+                } else if (graph.node(in).kind() == NodeKind.FLATTEN) {
+                    s.frozen.add("the flattened channels of " + in + " are read by " + n.describe()
+                            + ", which is not a dense layer (only dense layers read a flatten vertex here)");
                 }
             }
         }
@@ -66,11 +69,9 @@ public final class ChannelSpaces {
         return out;
     }
 
-    private static int factor(ChannelNode consumer) {
-        if (consumer.preProcessor() instanceof CnnToFeedForwardPreProcessor f) {
-            return Math.toIntExact(f.getInputHeight() * f.getInputWidth());
-        }
-        return 1;
+    private static int factor(ChannelGraph graph, ChannelNode consumer) {
+        CnnToFeedForwardPreProcessor f = graph.flattening(consumer);
+        return f == null ? 1 : Math.toIntExact(f.getInputHeight() * f.getInputWidth());
     }
 
     private static final class Builder {

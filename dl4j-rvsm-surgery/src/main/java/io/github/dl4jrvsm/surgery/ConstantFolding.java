@@ -9,7 +9,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>Weights are viewed as {@code [out, in, taps]}: a convolution kernel {@code [out, in, kH, kW]} as is, a dense
  * weight {@code [in * factor, out]} as {@code [in, factor, out]} transposed, where {@code factor} entries of a
- * flattened NCHW map belong to one channel. Both operations are exact in real arithmetic.
+ * flattened NCHW map belong to one channel. Both operations are exact in real arithmetic. The rows of a dense layer
+ * after an NHWC flatten are ordered (position, channel) instead; {@link #channelMajor} and {@link #positionMajor}
+ * convert between the two orders.
  */
 final class ConstantFolding {
 
@@ -64,6 +66,20 @@ final class ConstantFolding {
         }
         out.get(NDArrayIndex.all(), NDArrayIndex.point(carrier), NDArrayIndex.all(), NDArrayIndex.all()).assign(acc);
         return out;
+    }
+
+    /** Rows ordered (position, channel), as after an NHWC flatten, reordered to (channel, position); a copy. */
+    static INDArray channelMajor(INDArray w, int factor) {
+        long channels = w.size(0) / factor;
+        return w.castTo(DataType.DOUBLE).dup('c').reshape('c', factor, channels, w.size(1)).permute(1, 0, 2)
+                .dup('c').reshape('c', w.size(0), w.size(1));
+    }
+
+    /** The inverse of {@link #channelMajor}: rows (channel, position) back to (position, channel); a copy. */
+    static INDArray positionMajor(INDArray w, int factor) {
+        long channels = w.size(0) / factor;
+        return w.castTo(DataType.DOUBLE).dup('c').reshape('c', channels, factor, w.size(1)).permute(1, 0, 2)
+                .dup('c').reshape('c', w.size(0), w.size(1));
     }
 
     /** A dense weight {@code [in * factor, out]} as a DOUBLE {@code [in, factor, out]} copy. */

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -71,6 +72,9 @@ public final class NetworkRebuilder {
         for (ChannelNode n : plan.graph().nodes()) {
             if (n.layer() != null && conf.getVertices().get(n.name()) instanceof LayerVertex lv) {
                 resize(plan, n, lv.getLayerConf().getLayer(), lv.getPreProcessor(), needsBias.get(n.name()));
+            } else if (n.kind() == NodeKind.FLATTEN && conf.getVertices().get(n.name()) instanceof PreprocessorVertex pv) {
+                CnnToFeedForwardPreProcessor f = (CnnToFeedForwardPreProcessor) pv.getPreProcessor();
+                f.setNumChannels(plan.kept(n.name(), (int) f.getNumChannels()).length);
             }
         }
         ComputationGraph net = new ComputationGraph(conf);
@@ -87,7 +91,8 @@ public final class NetworkRebuilder {
         if (n.kind() == NodeKind.PRODUCER) {
             FeedForwardLayer f = (FeedForwardLayer) layer;
             int inChannels = inputChannels(plan, n);
-            int factor = pre instanceof CnnToFeedForwardPreProcessor c ? (int) (c.getInputHeight() * c.getInputWidth()) : 1;
+            CnnToFeedForwardPreProcessor flat = plan.graph().flattening(n);
+            int factor = flat == null ? 1 : (int) (flat.getInputHeight() * flat.getInputWidth());
             f.setNIn((long) inChannels * factor);
             f.setNOut(plan.kept(n.name(), (int) f.getNOut()).length);
             if (pre instanceof CnnToFeedForwardPreProcessor c) {
@@ -118,8 +123,8 @@ public final class NetworkRebuilder {
             return d.kept().length;
         }
         FeedForwardLayer f = (FeedForwardLayer) n.layer();
-        int factor = n.preProcessor() instanceof CnnToFeedForwardPreProcessor c
-                ? (int) (c.getInputHeight() * c.getInputWidth()) : 1;
+        CnnToFeedForwardPreProcessor flat = plan.graph().flattening(n);
+        int factor = flat == null ? 1 : (int) (flat.getInputHeight() * flat.getInputWidth());
         return (int) (f.getNIn() / factor);
     }
 

@@ -21,6 +21,11 @@ public enum NodeKind {
     GLOBAL_POOLING,
     /** Dropout layer: the identity at inference. */
     DROPOUT,
+    /**
+     * A graph's {@code PreprocessorVertex} with a {@code CnnToFeedForwardPreProcessor} (how a functional Keras
+     * model's {@code Flatten} imports): the same channels, each spread over height x width features.
+     */
+    FLATTEN,
     /** Element-wise vertex (add, subtract, average, product, max): joins the channel spaces of its inputs. */
     ELEMENT_WISE,
     /** Any other layer or vertex. */

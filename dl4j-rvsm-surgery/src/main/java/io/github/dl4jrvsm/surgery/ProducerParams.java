@@ -1,5 +1,6 @@
 package io.github.dl4jrvsm.surgery;
 
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,8 +23,15 @@ final class ProducerParams {
         boolean dense = w.rank() == 2;
         int nOut = (int) (dense ? w.size(1) : w.size(0));
         int factor = 1;
-        if (n.preProcessor() instanceof CnnToFeedForwardPreProcessor c) {
-            factor = (int) (c.getInputHeight() * c.getInputWidth());
+        boolean channelsLast = false;
+        CnnToFeedForwardPreProcessor flat = plan.graph().flattening(n);
+        if (flat != null) {
+            factor = (int) (flat.getInputHeight() * flat.getInputWidth());
+            channelsLast = flat.getFormat() == CNN2DFormat.NHWC;
+        }
+        if (channelsLast) {
+            // the rows of a dense layer after an NHWC flatten are (h, w, c); the folding works on (c, h, w)
+            w = ConstantFolding.channelMajor(w, factor);
         }
         int inChannels = (int) (dense ? w.size(0) / factor : w.size(1));
         double[] bias = old.containsKey("b") ? old.get("b").castTo(DataType.DOUBLE).reshape(nOut).toDoubleVector()
@@ -56,6 +64,9 @@ final class ProducerParams {
             INDArray v = ConstantFolding.denseView(w, factor);               // [in, factor, out]
             v = Slicing.select(Slicing.select(v, 0, keptIn), 2, keptOut);
             newW = v.reshape('c', (long) keptIn.length * factor, keptOut.length);
+            if (channelsLast) {
+                newW = ConstantFolding.positionMajor(newW, factor);
+            }
         } else {
             newW = Slicing.select(Slicing.select(w, 0, keptOut), 1, keptIn);
         }

@@ -2,6 +2,7 @@ package io.github.dl4jrvsm.adversarial.attack;
 
 import io.github.dl4jrvsm.adversarial.model.AttackModel;
 import io.github.dl4jrvsm.adversarial.model.HostArrays;
+import io.github.dl4jrvsm.core.internal.ImageLayout;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,7 +18,8 @@ import java.util.Map;
  * most 0.
  *
  * <p>Defaults are AutoAttack's: 5000 queries, {@code p_init} 0.8, one restart, the schedule of {@code p} not rescaled
- * to the query budget. Needs images {@code [n, channels, height, width]}.
+ * to the query budget. Needs images {@code [n, channels, height, width]}, or {@code [n, height, width, channels]} for a
+ * network whose convolutions are NHWC (as Keras {@code channels_last} models import).
  */
 public final class SquareAttack extends FixedEpsilonAttack {
 
@@ -77,14 +79,14 @@ public final class SquareAttack extends FixedEpsilonAttack {
     @Override
     protected INDArray perturb(AttackRun run) {
         INDArray x = run.x();
-        Validate.check(x.rank() == 4, () -> "the Square attack needs images [n, channels, height, width], got shape "
-                + Arrays.toString(x.shape()));
+        Validate.check(x.rank() == 4, () -> "the Square attack needs images [n, channels, height, width] (NCHW) or "
+                + "[n, height, width, channels] (NHWC), got shape " + Arrays.toString(x.shape()));
         int n = run.examples(), d = (int) (x.length() / n);
         double[] clean = HostArrays.of(x), adv = clean.clone();
         int[] labels = HostArrays.argMax(run.labels());
         boolean[] robust = Rows.not(run.success(x));
         SquareProposals proposals = new SquareProposals(norm(), epsilon(), pInit, queries, rescaleSchedule,
-                run.random(), x.shape());
+                run.random(), x.shape(), ImageLayout.channelsLast(run.model().model()));
         for (int r = 0; r < restarts; r++) {
             int[] rows = Rows.where(robust);
             if (rows.length == 0) {

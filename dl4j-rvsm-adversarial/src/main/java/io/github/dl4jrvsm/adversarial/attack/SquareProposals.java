@@ -4,7 +4,8 @@ import java.util.Random;
 
 /**
  * The random search steps of the Square attack (Andriushchenko et al., ECCV 2020), as the authors' {@code square.py}
- * in AutoAttack makes them, on images {@code [n, channels, height, width]} held as flat row-major Java arrays (a step
+ * in AutoAttack makes them, on images {@code [n, channels, height, width]} (or {@code [n, height, width, channels]}:
+ * windows are always over height and width) held as flat row-major Java arrays (a step
  * touches one small window, so a few dozen ND4J calls for it would cost more than the model's forward pass):
  * <ul>
  * <li>L-infinity starts from vertical stripes ({@code +-eps} per example, channel and column) and proposes a square
@@ -27,17 +28,20 @@ final class SquareProposals {
     private final int c;
     private final int h;
     private final int w;
+    private final boolean channelsLast;
 
-    SquareProposals(Norm norm, double eps, double pInit, int queries, boolean rescale, Random random, long[] shape) {
+    SquareProposals(Norm norm, double eps, double pInit, int queries, boolean rescale, Random random, long[] shape,
+                    boolean channelsLast) {
         this.norm = norm;
         this.eps = eps;
         this.pInit = pInit;
         this.queries = queries;
         this.rescale = rescale;
         this.random = random;
-        this.c = (int) shape[1];
-        this.h = (int) shape[2];
-        this.w = (int) shape[3];
+        this.channelsLast = channelsLast;
+        this.c = (int) shape[channelsLast ? 3 : 1];
+        this.h = (int) shape[channelsLast ? 1 : 2];
+        this.w = (int) shape[channelsLast ? 2 : 3];
     }
 
     /** The share of pixels the window covers at {@code iteration}. */
@@ -54,7 +58,7 @@ final class SquareProposals {
     }
 
     private int index(int e, int ch, int r, int col) {
-        return ((e * c + ch) * h + r) * w + col;
+        return channelsLast ? ((e * h + r) * w + col) * c + ch : ((e * c + ch) * h + r) * w + col;
     }
 
     /** The first point of each of the {@code n} clean images {@code x}. */

@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.adversarial.model;
 
 import io.github.dl4jrvsm.core.model.StochasticLayerConfig;
+import io.github.dl4jrvsm.core.training.NoOpDropout;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,8 +19,6 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
-import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
 import org.nd4j.linalg.activations.IActivation;
 
 import java.util.ArrayList;
@@ -36,7 +35,8 @@ import java.util.Map;
  * its configured activation, so the replacement has none either), removes
  * dropout, and gives stochastic layers their inference behaviour. For every loss but cross-entropy the softmax output
  * becomes an identity output with that loss on the logits, so the gradient is that of the loss. The output loss is
- * wrapped in a {@link LogitsRecorder}, which keeps the logits of each backward pass.
+ * wrapped in a {@link LogitsRecorder}, which keeps the logits of each backward pass. Classifier ends as
+ * {@code KerasModelImport} builds them are first brought into that form by {@link SoftmaxOutputs}.
  */
 final class TwinConfigs {
 
@@ -46,6 +46,7 @@ final class TwinConfigs {
     static MultiLayerConfiguration of(MultiLayerConfiguration source, Map<String, Integer> bnInputRank,
                                       GradientMode mode, AttackLoss loss) {
         MultiLayerConfiguration conf = source.clone();
+        SoftmaxOutputs.normalise(conf);
         int last = conf.getConfs().size() - 1;
         for (int i = 0; i <= last; i++) {
             NeuralNetConfiguration c = conf.getConf(i);
@@ -61,6 +62,7 @@ final class TwinConfigs {
             throw new IllegalArgumentException("Attacks support graphs with one input and one output; this graph has "
                     + "inputs " + conf.getNetworkInputs() + " and outputs " + conf.getNetworkOutputs());
         }
+        SoftmaxOutputs.normalise(conf);
         String output = conf.getNetworkOutputs().get(0);
         for (var e : conf.getVertices().entrySet()) {
             if (e.getValue() instanceof LayerVertex lv) {
@@ -102,6 +104,9 @@ final class TwinConfigs {
             } else if (layer instanceof StochasticLayerConfig s) {
                 out = s.inferenceBehaviourForTraining();
             }
+            out.setIDropout(null);
+        } else if (NoOpDropout.isNoOp(out.getIDropout())) {
+            // the identity (KerasModelImport sets it on every layer), on which DL4J's NHWC backward pass fails
             out.setIDropout(null);
         }
         if (out instanceof BaseLayer b) {
@@ -145,7 +150,8 @@ final class TwinConfigs {
         }
         throw new IllegalArgumentException("The output layer '" + name + "' is a " + layer.getClass().getSimpleName()
                 + "; attacks need an OutputLayer or LossLayer with softmax activation and MCXENT or "
-                + "NEGATIVELOGLIKELIHOOD loss, so that its input are logits");
+                + "NEGATIVELOGLIKELIHOOD loss, so that its input are logits, or a last layer with softmax activation "
+                + "(followed or not by an identity MCXENT LossLayer, as KerasModelImport builds it)");
     }
 
     /** Cross-entropy keeps the model's own softmax loss; the others replace it by a loss on the logits. */
@@ -157,10 +163,11 @@ final class TwinConfigs {
     }
 
     private static void requireProbabilities(String name, IActivation act, ILossFunction fn) {
-        if (!(act instanceof ActivationSoftmax) || !(fn instanceof LossMCXENT || fn instanceof LossNegativeLogLikelihood)) {
+        if (!(act instanceof ActivationSoftmax) || !SoftmaxOutputs.isCrossEntropy(fn)) {
             throw new IllegalArgumentException("The output layer '" + name + "' has activation " + act + " and loss "
                     + fn + "; attacks need softmax with MCXENT or NEGATIVELOGLIKELIHOOD (" + Activation.SOFTMAX
-                    + " probabilities over logits) to know the logits");
+                    + " probabilities over logits) to know the logits, or an identity LossLayer with one of those "
+                    + "losses right after a layer with softmax activation (as KerasModelImport builds it)");
         }
     }
 }
