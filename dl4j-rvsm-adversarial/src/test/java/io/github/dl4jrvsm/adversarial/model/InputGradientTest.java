@@ -49,7 +49,8 @@ class InputGradientTest {
         return margin / (sorted[k - 1] - sorted[k - 3] + 1e-12);
     }
 
-    private static void checkAgainstFiniteDifferences(Model model, DataSet batch, int coordinates) {
+    /** Also used by {@link KerasImportedModelTest}: the same check on the shapes KerasModelImport builds. */
+    static void checkAgainstFiniteDifferences(Model model, DataSet batch, int coordinates) {
         AttackModel m = AttackModel.of(model);
         for (AttackLoss loss : List.of(AttackLoss.CROSS_ENTROPY, AttackLoss.MARGIN, AttackLoss.DLR)) {
             INDArray g = m.gradient(batch.getFeatures(), batch.getLabels(), loss);
