@@ -94,17 +94,14 @@ public final class ElementwiseAffine {
     /** {@code scale * x + shift} for a batch {@code [n, exampleShape...]}; {@code x} is left unchanged. */
     public INDArray apply(INDArray x) {
         requireShape(x);
-        return x.castTo(scale.dataType()).mul(broadcast(scale, x)).addi(broadcast(shift, x)).castTo(x.dataType());
+        // [n, ...] against [1, ...]: ND4J broadcasts along the batch axis without materialising n copies
+        return x.castTo(scale.dataType()).mul(scale).addi(shift).castTo(x.dataType());
     }
 
     /** A gradient with respect to the normalized input carried back to the raw input: {@code scale * g}. */
     public INDArray pullBack(INDArray gradient) {
         requireShape(gradient);
-        return gradient.mul(broadcast(scale, gradient).castTo(gradient.dataType()));
-    }
-
-    private static INDArray broadcast(INDArray row, INDArray like) {
-        return like.size(0) == 1 ? row : row.broadcast(like.shape());
+        return gradient.mul(scale.castTo(gradient.dataType()));
     }
 
     private void requireShape(INDArray x) {
