@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.dataset.api.preprocessor.ImagePreProcessingScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerMinMaxScaler;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
@@ -38,9 +39,7 @@ class ElementwiseAffineTest {
         INDArray std = n.getStd().reshape(1, 5), mean = n.getMean().reshape(1, 5);
         assertClose(Nd4j.ones(DataType.FLOAT, 1, 5).divi(std), map.scale(), 1e-5);
         assertClose(mean.neg().divi(std), map.shift(), 1e-5);
-        INDArray expected = d.getFeatures().dup();
-        n.transform(expected);
-        assertClose(expected, map.apply(d.getFeatures()), 1e-4);
+        assertAppliesLike(n, map, d.getFeatures());
     }
 
     @Test
@@ -56,9 +55,7 @@ class ElementwiseAffineTest {
                     "DL4J standardizes images per channel");
             assertEquals(1 / n.getStd().getDouble(c), channelScale.getDouble(0), 1e-4);
         }
-        INDArray expected = d.getFeatures().dup();
-        n.transform(expected);
-        assertClose(expected, map.apply(d.getFeatures()), 1e-4);
+        assertAppliesLike(n, map, d.getFeatures());
     }
 
     @Test
@@ -105,6 +102,13 @@ class ElementwiseAffineTest {
         String shape = assertThrows(IllegalArgumentException.class,
                 () -> map.apply(Nd4j.zeros(DataType.FLOAT, 2, 5))).getMessage();
         assertTrue(shape.contains("[4]") && shape.contains("[5]"), shape);
+    }
+
+    /** The map gives what the normalizer itself gives on {@code x}. */
+    private static void assertAppliesLike(DataNormalization n, ElementwiseAffine map, INDArray x) {
+        INDArray expected = x.dup();
+        n.transform(expected);
+        assertClose(expected, map.apply(x), 1e-4);
     }
 
     private static void assertClose(INDArray expected, INDArray actual, double tol) {

@@ -68,12 +68,19 @@ class KerasImportedTrainingTest {
         assertEquals(2L * 150 * 16, r.layers().get(1).flops());
     }
 
-    @Test
-    void outputGroupsAreTheLastAxisOfAnNhwcActivation() {
+    /** The imported LeNet (DOUBLE) with one channel group of its NHWC first convolution set to zero. */
+    private static MultiLayerNetwork withConv1GroupZeroed(ChannelGrouping grouping, int group) {
         MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET, true, 2, DataType.DOUBLE);
         INDArray w = net.getLayer(0).getParam("W");
+        w.put(slice(w, grouping.groupAxis(w), group), 0.0);
+        return net;
+    }
+
+    @Test
+    void outputGroupsAreTheLastAxisOfAnNhwcActivation() {
         int group = 2;
-        w.put(slice(w, ChannelGrouping.OUTPUT.groupAxis(w), group), 0.0);
+        MultiLayerNetwork net = withConv1GroupZeroed(ChannelGrouping.OUTPUT, group);
+        INDArray w = net.getLayer(0).getParam("W");
         net.getLayer(0).getParam("b").putScalar(group, 0.0);
         assertEquals(0.0, GroupNorms.of(w, ChannelGrouping.OUTPUT).getDouble(group));
 
@@ -88,10 +95,8 @@ class KerasImportedTrainingTest {
 
     @Test
     void inputGroupsAreTheLastAxisOfAnNhwcInput() {
-        MultiLayerNetwork net = KerasModels.sequential(KerasModels.LENET, true, 2, DataType.DOUBLE);
-        INDArray w = net.getLayer(0).getParam("W");
         int group = 1;
-        w.put(slice(w, ChannelGrouping.INPUT.groupAxis(w), group), 0.0);
+        MultiLayerNetwork net = withConv1GroupZeroed(ChannelGrouping.INPUT, group);
         INDArray x = KerasModels.images(4, 3, DataType.DOUBLE).getFeatures();
         INDArray changed = x.dup();
         changed.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(group)).assign(0.5);
