@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,8 +43,32 @@ final class Interleaved {
         return this;
     }
 
+    /** One line per variant with its time in every timed round, so a reader can see what the medians hide. */
+    String rounds() {
+        StringBuilder out = new StringBuilder();
+        millis.forEach((name, times) -> {
+            out.append(name).append(':');
+            times.forEach(t -> out.append(String.format(Locale.ROOT, " %.0f", t)));
+            out.append(System.lineSeparator());
+        });
+        return out.toString();
+    }
+
     double median(String name) {
         return median(millis.get(name).stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * {@code min time(name) / min time(baseline)}. Where a variant allocates heavily (a backward pass per call) single
+     * rounds were measured up to 3x slower on a quiet machine, off-heap deallocation stalls landing on either side at
+     * random; the fastest round of each is then the better estimate of the work itself than any paired median.
+     */
+    double ratioOfMinima(String name, String baseline) {
+        return minimum(name) / minimum(baseline);
+    }
+
+    double minimum(String name) {
+        return millis.get(name).stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     }
 
     /** Median over rounds of {@code time(name) / time(baseline)} in the same round. */
