@@ -1,6 +1,7 @@
 package io.github.dl4jrvsm.core.prox;
 
 import io.github.dl4jrvsm.core.internal.Validate;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -15,8 +16,10 @@ import java.util.Objects;
  * shrunk by {@code lambda2/beta} like group lasso. With {@code lambda2 = 0} it is {@link GroupL0Penalty}, with
  * {@code lambda1 = 0} it is {@link GroupLassoPenalty}.
  */
-public final class GroupL0LassoPenalty extends GroupPenalty implements ThresholdPenalty {
+public final class GroupL0LassoPenalty implements GroupPenalty, ThresholdPenalty {
 
+    @JsonProperty("grouping")
+    private final ChannelGrouping grouping;
     @JsonProperty("lambda1")
     private final double lambda1;
     @JsonProperty("lambda2")
@@ -25,13 +28,23 @@ public final class GroupL0LassoPenalty extends GroupPenalty implements Threshold
     @JsonCreator
     public GroupL0LassoPenalty(@JsonProperty("lambda1") double lambda1, @JsonProperty("lambda2") double lambda2,
                                @JsonProperty("grouping") ChannelGrouping grouping) {
-        super(grouping);
+        this.grouping = GroupNorms.checked(grouping);
         this.lambda1 = Validate.nonNegative("lambda1 (group l0 weight)", lambda1);
         this.lambda2 = Validate.nonNegative("lambda2 (group lasso weight)", lambda2);
     }
 
     public GroupL0LassoPenalty(double lambda1, double lambda2) {
         this(lambda1, lambda2, ChannelGrouping.OUTPUT);
+    }
+
+    @Override
+    public ChannelGrouping getGrouping() {
+        return grouping;
+    }
+
+    @Override
+    public double[] magnitudes(INDArray w) {
+        return GroupPenalty.super.magnitudes(w);
     }
 
     public double getLambda1() {
@@ -50,7 +63,7 @@ public final class GroupL0LassoPenalty extends GroupPenalty implements Threshold
 
     @Override
     public double zeroThreshold(double beta) {
-        return lambda2 / Validate.positive("beta", beta) + Math.sqrt(2 * lambda1 / beta);
+        return Thresholds.soft(lambda2, beta) + Thresholds.hard(lambda1, beta);
     }
 
     /**
@@ -64,21 +77,21 @@ public final class GroupL0LassoPenalty extends GroupPenalty implements Threshold
         double t = Validate.nonNegative("threshold", threshold);
         Validate.check(lambda1 > 0 || lambda2 > 0, () -> "A zero threshold can only be set by scaling lambda1 and "
                 + "lambda2, and both are 0 in " + this + "; give either a value > 0 (only their ratio is kept)");
-        double a = lambda2 / Validate.positive("beta", beta), b = Math.sqrt(2 * lambda1 / beta);
+        double a = Thresholds.soft(lambda2, beta), b = Thresholds.hard(lambda1, beta);
         double x = t == 0 ? 0 : 2 * t / (b + Math.sqrt(b * b + 4 * a * t));
         return new GroupL0LassoPenalty(lambda1 * x * x, lambda2 * x * x, getGrouping());
     }
 
     @Override
-    protected double[] groupScale(double[] norms, double beta) {
-        double shrink = lambda2 / beta;
+    public double[] groupScale(double[] norms, double beta) {
+        double shrink = Thresholds.soft(lambda2, beta);
         double threshold = zeroThreshold(beta);
-        return perGroup(norms, norm -> norm > threshold ? GroupLassoPenalty.shrinkFactor(norm, shrink) : 0.0);
+        return GroupNorms.perGroup(norms, norm -> norm > threshold ? GroupLassoPenalty.shrinkFactor(norm, shrink) : 0.0);
     }
 
     @Override
-    protected double valueOfNorms(double[] norms) {
-        return lambda1 * nonZeroCount(norms) + lambda2 * sum(norms);
+    public double valueOfNorms(double[] norms) {
+        return lambda1 * GroupNorms.nonZeroCount(norms) + lambda2 * GroupNorms.sum(norms);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -27,25 +26,24 @@ public final class GroupL0Penalty extends LambdaGroupPenalty {
 
     @Override
     public double zeroThreshold(double beta) {
-        return Math.sqrt(2 * getLambda() / Validate.positive("beta", beta));
+        return Thresholds.hard(getLambda(), beta);
     }
 
     /** {@code lambda = beta*t^2/2}, the inverse of the threshold on the group norm. */
     @Override
     public GroupL0Penalty withZeroThreshold(double threshold, double beta) {
-        double t = Validate.nonNegative("threshold", threshold);
-        return new GroupL0Penalty(Validate.positive("beta", beta) * t * t / 2, getGrouping());
+        return new GroupL0Penalty(Thresholds.lambdaOfHard(threshold, beta), getGrouping());
     }
 
     @Override
-    protected double[] groupScale(double[] norms, double beta) {
+    public double[] groupScale(double[] norms, double beta) {
         double threshold = zeroThreshold(beta);
-        return perGroup(norms, norm -> norm > threshold ? 1.0 : 0.0);
+        return GroupNorms.perGroup(norms, norm -> norm > threshold ? 1.0 : 0.0);
     }
 
     @Override
-    protected double valueOfNorms(double[] norms) {
-        return getLambda() * nonZeroCount(norms);
+    public double valueOfNorms(double[] norms) {
+        return getLambda() * GroupNorms.nonZeroCount(norms);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -24,20 +23,19 @@ public final class GroupLassoPenalty extends LambdaGroupPenalty {
 
     @Override
     public double zeroThreshold(double beta) {
-        return getLambda() / Validate.positive("beta", beta);
+        return Thresholds.soft(getLambda(), beta);
     }
 
     /** {@code lambda = beta*t}, the inverse of the shrinkage of the group norm. */
     @Override
     public GroupLassoPenalty withZeroThreshold(double threshold, double beta) {
-        return new GroupLassoPenalty(Validate.positive("beta", beta) * Validate.nonNegative("threshold", threshold),
-                getGrouping());
+        return new GroupLassoPenalty(Thresholds.lambdaOfSoft(threshold, beta), getGrouping());
     }
 
     @Override
-    protected double[] groupScale(double[] norms, double beta) {
-        double shrink = getLambda() / beta;
-        return perGroup(norms, norm -> shrinkFactor(norm, shrink));
+    public double[] groupScale(double[] norms, double beta) {
+        double shrink = Thresholds.soft(getLambda(), beta);
+        return GroupNorms.perGroup(norms, norm -> shrinkFactor(norm, shrink));
     }
 
     /** {@code max(||w_g|| - t, 0) / ||w_g||}, with 0 for a zero group. */
@@ -46,8 +44,8 @@ public final class GroupLassoPenalty extends LambdaGroupPenalty {
     }
 
     @Override
-    protected double valueOfNorms(double[] norms) {
-        return getLambda() * sum(norms);
+    public double valueOfNorms(double[] norms) {
+        return getLambda() * GroupNorms.sum(norms);
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.github.dl4jrvsm.core.prox;
 
+import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastMulOp;
 import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.function.DoubleUnaryOperator;
 
 /** Group norms and per-group scaling of a weight tensor, shared by the group penalties and the reports. */
 public final class GroupNorms {
@@ -26,5 +29,38 @@ public final class GroupNorms {
         INDArray s = scale.castTo(w.dataType());
         Nd4j.getExecutioner().exec(new BroadcastMulOp(w, s, out, grouping.groupAxis(w)));
         return out;
+    }
+
+    /** One factor per group, {@code factor} applied to each norm; a new array. */
+    static double[] perGroup(double[] norms, DoubleUnaryOperator factor) {
+        double[] s = new double[norms.length];
+        for (int g = 0; g < s.length; g++) {
+            s[g] = factor.applyAsDouble(norms[g]);
+        }
+        return s;
+    }
+
+    /** Number of groups with a non-zero norm. */
+    static double nonZeroCount(double[] norms) {
+        int n = 0;
+        for (double v : norms) {
+            if (v != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static double sum(double[] norms) {
+        double s = 0;
+        for (double v : norms) {
+            s += v;
+        }
+        return s;
+    }
+
+    /** The grouping, refused when missing. */
+    static ChannelGrouping checked(ChannelGrouping grouping) {
+        return Validate.notNull("grouping", grouping, "OUTPUT or INPUT");
     }
 }

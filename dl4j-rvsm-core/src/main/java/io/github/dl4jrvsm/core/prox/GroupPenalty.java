@@ -4,49 +4,40 @@ import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-
-import java.util.function.DoubleUnaryOperator;
 
 /**
- * Base of the penalties that act on whole groups (channels, filters, neurons).
+ * A penalty that acts on whole groups (channels, filters, neurons).
  *
- * <p>Every group prox used here keeps the direction of a group and only rescales it, so a subclass supplies one
- * factor per group from the group norms; the base applies it. The norms are one reduction of the weights; the per-group
- * arithmetic runs on a Java array of at most a few hundred values, because as ND4J ops it was a dozen native calls
- * per layer and iteration, which cost more than the reduction itself. The value at {@code u} follows from the same
- * norms ({@code ||u_g|| = scale_g ||w_g||}), so RVSM's score needs no second reduction.
+ * <p>Every group prox used here keeps the direction of a group and only rescales it, so an implementation supplies one
+ * factor per group from the group norms and this interface applies it. The norms are one reduction of the weights;
+ * the per-group arithmetic runs on a Java array of at most a few hundred values, because as ND4J ops it was a dozen
+ * native calls per layer and iteration, which cost more than the reduction itself. The value at {@code u} follows
+ * from the same norms ({@code ||u_g|| = scale_g ||w_g||}), so RVSM's score needs no second reduction.
+ *
+ * <p>An interface rather than a base class: "acts on groups" and "has one weight lambda" are independent, and the
+ * group l0 and group lasso penalties share their lambda handling with the element-wise ones.
  */
-public abstract class GroupPenalty implements Penalty {
+public interface GroupPenalty extends Penalty {
 
-    @JsonProperty("grouping")
-    private final ChannelGrouping grouping;
+    /** Which slices of a weight form one group. */
+    ChannelGrouping getGrouping();
 
-    protected GroupPenalty(ChannelGrouping grouping) {
-        this.grouping = Validate.notNull("grouping", grouping, "OUTPUT or INPUT");
-    }
-
-    public ChannelGrouping getGrouping() {
-        return grouping;
-    }
-
-    /** The factor in [0, 1] that each group is multiplied by, given the group norms; a new array. */
-    protected abstract double[] groupScale(double[] norms, double beta);
+    /** The factor in [0, 1] that each group is multiplied by, given the group norms of {@code w}; a new array. */
+    double[] groupScale(double[] norms, double beta);
 
     /** The penalty value given the group norms of {@code u}. */
-    protected abstract double valueOfNorms(double[] norms);
+    double valueOfNorms(double[] norms);
 
     @Override
-    public final INDArray prox(INDArray w, double beta) {
+    default INDArray prox(INDArray w, double beta) {
         return proxWithValue(w, beta).u();
     }
 
     @Override
-    public final ProxPoint proxWithValue(INDArray w, double beta) {
-        Validate.positive("beta", beta);
-        double[] norms = norms(w);
-        double[] scale = groupScale(norms, beta);
-        INDArray u = GroupNorms.scaled(w, Nd4j.createFromArray(scale), grouping);
+    default ProxPoint proxWithValue(INDArray w, double beta) {
+        double[] norms = magnitudes(w);
+        double[] scale = groupScale(norms, Validate.positive("beta", beta));
+        INDArray u = GroupNorms.scaled(w, Nd4j.createFromArray(scale), getGrouping());
         for (int g = 0; g < norms.length; g++) {
             norms[g] *= scale[g];
         }
@@ -54,47 +45,12 @@ public abstract class GroupPenalty implements Penalty {
     }
 
     @Override
-    public final double value(INDArray u) {
-        return valueOfNorms(norms(u));
+    default double value(INDArray u) {
+        return valueOfNorms(magnitudes(u));
     }
 
-    /**
-     * One norm per group, as a new array: what the group penalties threshold, and so the magnitudes of
-     * {@link ThresholdPenalty} for every subclass that implements it.
-     */
-    public final double[] magnitudes(INDArray w) {
-        return norms(w);
-    }
-
-    private double[] norms(INDArray w) {
-        return GroupNorms.of(w, grouping).castTo(DataType.DOUBLE).toDoubleVector();
-    }
-
-    /** One factor per group, {@code factor} applied to each norm; a new array. */
-    protected static double[] perGroup(double[] norms, DoubleUnaryOperator factor) {
-        double[] s = new double[norms.length];
-        for (int g = 0; g < s.length; g++) {
-            s[g] = factor.applyAsDouble(norms[g]);
-        }
-        return s;
-    }
-
-    /** Number of groups with a non-zero norm. */
-    protected static double nonZeroCount(double[] norms) {
-        int n = 0;
-        for (double v : norms) {
-            if (v != 0) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    protected static double sum(double[] norms) {
-        double s = 0;
-        for (double v : norms) {
-            s += v;
-        }
-        return s;
+    /** One norm per group, as a new array: what the group penalties threshold. */
+    default double[] magnitudes(INDArray w) {
+        return GroupNorms.of(w, getGrouping()).castTo(DataType.DOUBLE).toDoubleVector();
     }
 }

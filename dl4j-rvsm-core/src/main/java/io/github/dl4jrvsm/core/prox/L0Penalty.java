@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -19,14 +18,13 @@ public final class L0Penalty extends LambdaPenalty {
     /** The magnitude at or below which the prox sets a weight to zero. */
     @Override
     public double zeroThreshold(double beta) {
-        return Math.sqrt(2 * getLambda() / Validate.positive("beta", beta));
+        return Thresholds.hard(getLambda(), beta);
     }
 
     /** {@code lambda = beta*t^2/2}, the inverse of the hard threshold. */
     @Override
     public L0Penalty withZeroThreshold(double threshold, double beta) {
-        double t = Validate.nonNegative("threshold", threshold);
-        return new L0Penalty(Validate.positive("beta", beta) * t * t / 2);
+        return new L0Penalty(Thresholds.lambdaOfHard(threshold, beta));
     }
 
     // Two native ops for the prox and one for the value: RVSM runs them for every layer at every iteration, where

@@ -1,6 +1,5 @@
 package io.github.dl4jrvsm.core.prox;
 
-import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
@@ -17,13 +16,13 @@ public final class L1Penalty extends LambdaPenalty {
 
     @Override
     public double zeroThreshold(double beta) {
-        return getLambda() / Validate.positive("beta", beta);
+        return Thresholds.soft(getLambda(), beta);
     }
 
     /** {@code lambda = beta*t}, the inverse of the soft threshold. */
     @Override
     public L1Penalty withZeroThreshold(double threshold, double beta) {
-        return new L1Penalty(Validate.positive("beta", beta) * Validate.nonNegative("threshold", threshold));
+        return new L1Penalty(Thresholds.lambdaOfSoft(threshold, beta));
     }
 
     @Override

@@ -1,48 +1,31 @@
 package io.github.dl4jrvsm.core.prox;
 
-import io.github.dl4jrvsm.core.internal.Validate;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
-import java.util.Objects;
+/** A group penalty with one weight {@code lambda}: group l0 and group lasso; they differ in their factor and value. */
+abstract class LambdaGroupPenalty extends LambdaPenalty implements GroupPenalty {
 
-/**
- * A group penalty whose settings are one weight {@code lambda} and the grouping: group l0 and group lasso differ in
- * their per-group factor and value alone, so their value semantics live here once. Two of them are equal when they are
- * of the same class with the same {@code lambda} and grouping.
- */
-abstract class LambdaGroupPenalty extends GroupPenalty implements ThresholdPenalty {
-
-    @JsonProperty("lambda")
-    private final double lambda;
+    @JsonProperty("grouping")
+    private final ChannelGrouping grouping;
 
     LambdaGroupPenalty(double lambda, ChannelGrouping grouping) {
-        super(grouping);
-        this.lambda = Validate.nonNegative("lambda", lambda);
-    }
-
-    /** The weight {@code lambda} of the penalty. */
-    public double getLambda() {
-        return lambda;
+        super(lambda);
+        this.grouping = GroupNorms.checked(grouping);
     }
 
     @Override
-    public double lambda() {
-        return lambda;
+    public ChannelGrouping getGrouping() {
+        return grouping;
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((LambdaGroupPenalty) o).lambda == lambda
-                && ((LambdaGroupPenalty) o).getGrouping() == getGrouping();
+    String otherSettings() {
+        return "grouping=" + grouping;
     }
 
     @Override
-    public int hashCode() {
-        return Objects.hash(lambda, getGrouping());
-    }
-
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + "(lambda=" + lambda + ", grouping=" + getGrouping() + ")";
+    public double[] magnitudes(INDArray w) {
+        return GroupPenalty.super.magnitudes(w);
     }
 }

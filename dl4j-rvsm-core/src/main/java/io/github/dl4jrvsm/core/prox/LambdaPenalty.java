@@ -3,10 +3,12 @@ package io.github.dl4jrvsm.core.prox;
 import io.github.dl4jrvsm.core.internal.Validate;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
+import java.util.Objects;
+
 /**
- * An element-wise penalty whose only setting is its weight {@code lambda}: l0 and l1 differ in their prox and value
+ * A penalty whose weight is one {@code lambda}: l0, l1, group l0 and group lasso differ in their prox and value
  * alone, so their value semantics (equality, hash, text) live here once. Final subclasses keep equality exact: two
- * penalties are equal when they are of the same class with the same {@code lambda}.
+ * penalties are equal when they are of the same class with the same {@code lambda} and {@link #otherSettings()}.
  */
 abstract class LambdaPenalty implements ThresholdPenalty {
 
@@ -27,18 +29,25 @@ abstract class LambdaPenalty implements ThresholdPenalty {
         return lambda;
     }
 
+    /** What besides lambda tells two penalties of one class apart, as {@code name=value} text; none by default. */
+    String otherSettings() {
+        return "";
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((LambdaPenalty) o).lambda == lambda;
+        return o != null && o.getClass() == getClass() && ((LambdaPenalty) o).lambda == lambda
+                && ((LambdaPenalty) o).otherSettings().equals(otherSettings());
     }
 
     @Override
     public int hashCode() {
-        return Double.hashCode(lambda);
+        return Objects.hash(lambda, otherSettings());
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(lambda=" + lambda + ")";
+        String other = otherSettings();
+        return getClass().getSimpleName() + "(lambda=" + lambda + (other.isEmpty() ? "" : ", " + other) + ")";
     }
 }
