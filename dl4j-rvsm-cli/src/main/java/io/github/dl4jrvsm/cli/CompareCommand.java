@@ -6,9 +6,7 @@ import io.github.dl4jrvsm.deploy.Quantization;
 import io.github.dl4jrvsm.deploy.SparseModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm compare}: what sparsity costs. Trains the same network twice on the same budget and data, once dense and
@@ -25,10 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a dense and an RVSM model on the same budget and show accuracy, robustness and size side by side.")
-final class CompareCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CompareCommand extends RvsmCommand {
 
     @Option(names = "--out", defaultValue = "runs/compare", description = "directory of the two runs (default: ${DEFAULT-VALUE})") Path out;
     @Option(names = "--model", defaultValue = "lenet5", description = "zoo model of both runs (default: ${DEFAULT-VALUE})") String model;
@@ -53,8 +47,8 @@ final class CompareCommand implements Callable<Integer> {
         train("rvsm", "--method", "rvsm", "--penalty", "l0", "--lambda", Double.toString(lambda), "--beta", Double.toString(beta));
         String table = table(RunReport.read(out.resolve("dense")), RunReport.read(out.resolve("rvsm")));
         AtomicFiles.writeString(out.resolve("compare.md"), table);
-        spec.commandLine().getOut().print(table);
-        spec.commandLine().getOut().println("written: " + out.resolve("compare.md"));
+        out().print(table);
+        out().println("written: " + out.resolve("compare.md"));
         return 0;
     }
 

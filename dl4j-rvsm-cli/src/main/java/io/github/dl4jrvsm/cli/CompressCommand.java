@@ -9,14 +9,11 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.DataSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm compress}: a model zip to the {@code .rvsmz} format (non-zero weights only, optionally fp16 or int8).
@@ -25,10 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "compress", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Store a model with only its non-zero weights (.rvsmz), optionally quantized to fp16 or int8.")
-final class CompressCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CompressCommand extends RvsmCommand {
 
     @Mixin
     InputModel input = new InputModel();
@@ -82,8 +76,8 @@ final class CompressCommand implements Callable<Integer> {
                 Files.size(input.in), bytes.length, before, after, examples);
         Path json = out.resolveSibling(out.getFileName() + ".json");
         report.writeJson(json);
-        spec.commandLine().getOut().println(report.toText());
-        spec.commandLine().getOut().println("written: " + out + " and " + json);
+        out().println(report.toText());
+        out().println("written: " + out + " and " + json);
         return 0;
     }
 

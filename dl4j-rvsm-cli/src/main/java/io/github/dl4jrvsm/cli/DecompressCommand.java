@@ -5,20 +5,14 @@ import io.github.dl4jrvsm.deploy.SparseModelFile;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code rvsm decompress}: a {@code .rvsmz} file back to a DL4J model zip, for tools that read only those. */
 @Command(name = "decompress", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Turn a .rvsmz file back into a DL4J model zip (without updater state).")
-final class DecompressCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DecompressCommand extends RvsmCommand {
 
     @Option(names = "--in", required = true, description = "the .rvsmz file") Path in;
 
@@ -29,7 +23,7 @@ final class DecompressCommand implements Callable<Integer> {
         InputModel.requireFile(in, "a .rvsmz file written by rvsm compress");
         Model model = SparseModelFile.read(in);
         AtomicFiles.write(out, tmp -> ModelSerializer.writeModel(model, tmp.toFile(), false));
-        spec.commandLine().getOut().println("written: " + out);
+        out().println("written: " + out);
         return 0;
     }
 }

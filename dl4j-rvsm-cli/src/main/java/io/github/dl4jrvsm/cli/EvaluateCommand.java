@@ -11,13 +11,10 @@ import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm evaluate}: the robustness of a saved model under AutoAttack (the default, the field's standard), the
@@ -25,11 +22,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure robust accuracy (AutoAttack, the dissertation's A1..A5, or a quick check) and sparsity.")
-final class EvaluateCommand implements Callable<Integer> {
-
-    /** Where picocli puts this command's parsed form: its output and error writers. */
-    @Spec
-    CommandSpec spec;
+final class EvaluateCommand extends RvsmCommand {
 
     @Mixin
     InputModel input = new InputModel();
@@ -68,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         input.requireFile();
-        boolean epsGiven = spec.commandLine().getParseResult().hasMatchedOption("--eps");
+        boolean epsGiven = given("--eps");
         if (suiteOptions.norm == NormChoice.LINF) {
             attack.validate();
         }
@@ -81,7 +74,7 @@ final class EvaluateCommand implements Callable<Integer> {
         DataNormalization normalizer = input.normalizer();
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0, 0,
                 examples, 0).inLayoutOf(model);
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         double eps = suiteOptions.epsilon(attack, epsGiven);
         if (normalizer != null) {
             log.println("normalizer " + normalizer.getClass().getSimpleName() + " from " + input.in

@@ -12,16 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm infer}: runs a model on the sparse runtime and reports its test accuracy, its agreement with DL4J and
@@ -29,10 +26,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a model (.rvsmz or model zip) on the sparse runtime: accuracy and latency against DL4J.")
-final class InferCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class InferCommand extends RvsmCommand {
 
     @Option(names = "--in", required = true, description = "a .rvsmz file or a model zip") Path in;
 
@@ -63,7 +57,7 @@ final class InferCommand implements Callable<Integer> {
                 examples, 0);
         int[] shape = {data.shape().channels(), data.shape().height(), data.shape().width()};
         NetworkAdapter dl4j = NetworkAdapter.of(model);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (SparseRuntime runtime = SparseRuntime.compile(model, new RuntimeOptions(threads, sparseFrom), shape)) {
             DataSet test = data.test();
             INDArray runtimeOut = runtime.predict(test.getFeatures());

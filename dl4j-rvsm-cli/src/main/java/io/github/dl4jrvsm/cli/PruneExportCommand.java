@@ -11,14 +11,11 @@ import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm prune-export}: cuts the zero channels out of a sparse model (channel surgery) and writes the smaller
@@ -37,11 +34,7 @@ import java.util.concurrent.Callable;
                 "Writes OUT and OUT with .json instead of .zip (the report), atomically.",
                 "Exit codes: 0 written; 1 no removable channel, outputs differ, or failure (nothing written); "
                         + "2 bad arguments."})
-final class PruneExportCommand implements Callable<Integer> {
-
-    /** Where picocli puts this command's parsed form: its output and error writers. */
-    @Spec
-    CommandSpec spec;
+final class PruneExportCommand extends RvsmCommand {
 
     @Mixin
     InputModel input = new InputModel();
@@ -71,13 +64,13 @@ final class PruneExportCommand implements Callable<Integer> {
         long[] shape = positiveList("--input-shape", inputShape);
         int[] batchSizes = Arrays.stream(positiveList("--batches", batches)).mapToInt(Math::toIntExact).toArray();
         validate();
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         Model model = input.read();
         SurgeryResult result;
         try {
             result = ChannelSurgery.prune(model);
         } catch (NothingToRemoveException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage().replace('\n', ' ') + "; nothing written");
+            err().println("error: " + e.getMessage().replace('\n', ' ') + "; nothing written");
             return 1;
         }
         SurgeryReport.LatencyOptions options = new SurgeryReport.LatencyOptions(batchSizes, warmup, repetitions);
@@ -93,7 +86,7 @@ final class PruneExportCommand implements Callable<Integer> {
         SurgeryReport report = SurgeryReport.of(model, result, null, options, shape);
         log.print(report.toMarkdown());
         if (!(report.maxAbsDifference() <= tolerance)) {
-            spec.commandLine().getErr().println("error: the new model's outputs differ by " + report.maxAbsDifference()
+            err().println("error: the new model's outputs differ by " + report.maxAbsDifference()
                     + " > --tolerance " + tolerance + "; nothing written");
             return 1;
         }

@@ -3,22 +3,15 @@ package io.github.dl4jrvsm.cli;
 import io.github.dl4jrvsm.zoo.InputShape;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code rvsm report}: (re)writes {@code report.md} and the PNG plots of a run directory from its files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Turn a run directory (report.json, model.zip, best.zip) into report.md and PNG plots.")
-final class ReportCommand implements Callable<Integer> {
-
-    /** Where picocli puts this command's parsed form: its output and error writers. */
-    @Spec
-    CommandSpec spec;
+final class ReportCommand extends RvsmCommand {
 
     @Option(names = "--run", required = true, description = "the run directory (--out of rvsm train)") Path run;
 
@@ -45,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Model sparse = RunDirectory.restore(modelFile);
         ReportWriter.write(run, report, initial(report, sparse), sparse);
-        spec.commandLine().getOut().println("written: " + run.resolve(ReportWriter.MARKDOWN) + " and "
+        out().println("written: " + run.resolve(ReportWriter.MARKDOWN) + " and "
                 + String.join(", ", ReportWriter.PLOTS));
         return 0;
     }

@@ -8,16 +8,13 @@ import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.deeplearning4j.nn.api.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -31,14 +28,11 @@ import java.util.function.Supplier;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prune one layer at a time by magnitude (10%..90%) and measure the validation accuracy.",
                 "Writes sensitivity.csv and sensitivity.png into --out, atomically; nothing on bad arguments (exit 2)."})
-final class SensitivityCommand implements Callable<Integer> {
+final class SensitivityCommand extends RvsmCommand {
 
     static final String CSV = "sensitivity.csv";
     static final String PNG = "sensitivity.png";
 
-    /** Where picocli puts this command's parsed form: its output and error writers. */
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     InputModel input = new InputModel();
@@ -77,7 +71,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SensitivityAnalysis analysis = validated();
-        PrintWriter log = spec.commandLine().getOut();
+        PrintWriter log = out();
         Model model = input.read();
         List<String> chosen = option("--layers", () -> analysis.layers(model));
         TrainingData data = TrainingData.load(dataOptions.dataset, dataOptions.dataDir, dataOptions.download, 0,

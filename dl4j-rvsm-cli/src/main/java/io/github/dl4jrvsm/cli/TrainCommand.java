@@ -3,16 +3,13 @@ package io.github.dl4jrvsm.cli;
 import io.github.dl4jrvsm.zoo.ZooModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code rvsm train}: trains a zoo model with a sparse method and (by default) PGD adversarial training, with a
@@ -22,11 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a sparse, adversarially robust model and write a run directory.")
-final class TrainCommand implements Callable<Integer> {
-
-    /** Where picocli puts this command's parsed form: its output and error writers. */
-    @Spec
-    CommandSpec spec;
+final class TrainCommand extends RvsmCommand {
 
     @Option(names = "--model", defaultValue = "lenet5", description = "one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
             completionCandidates = ModelNames.class)
@@ -96,7 +89,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validate();
-        new TrainingRun(this, spec.commandLine().getOut()).execute();
+        new TrainingRun(this, out()).execute();
         return 0;
     }
 
@@ -117,8 +110,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Whether --eps was given (an L2 evaluation without it takes AutoAttack's 0.5). */
     boolean epsGiven() {
-        return spec != null && spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--eps");
+        return given("--eps");
     }
 
     /** {@code --augment}, or the authors' choice when not given: augmentation for CIFAR, none for the greyscale sets. */

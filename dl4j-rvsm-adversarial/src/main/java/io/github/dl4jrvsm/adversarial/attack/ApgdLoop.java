@@ -26,22 +26,10 @@ import java.util.Random;
  * rest of an iteration runs on Java arrays ({@link HostArrays}): a few dozen ND4J calls per step would otherwise cost
  * more than the pass itself on small models.
  */
-final class ApgdLoop {
+record ApgdLoop(Norm norm, double eps, int iterations, double rho) {
 
     /** The authors' momentum weight. */
     static final double MOMENTUM = 0.75;
-
-    private final Norm norm;
-    private final double eps;
-    private final int iterations;
-    private final double rho;
-
-    ApgdLoop(Norm norm, double eps, int iterations, double rho) {
-        this.norm = norm;
-        this.eps = eps;
-        this.iterations = iterations;
-        this.rho = rho;
-    }
 
     /** What a run found: the last adversarial iterate of each example, and whether there was one. */
     record Outcome(INDArray adversarial, boolean[] fooled) {
