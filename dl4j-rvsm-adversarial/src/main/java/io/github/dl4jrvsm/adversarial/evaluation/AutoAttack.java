@@ -228,8 +228,12 @@ public final class AutoAttack {
                                AutoAttackReport.Accuracy clean) {
         List<String> notes = new ArrayList<>();
         if (iterations < AutoPgd.DEFAULT_ITERATIONS || (v == Version.STANDARD && queries < SquareAttack.DEFAULT_QUERIES)) {
-            notes.add(String.format(Locale.ROOT, "reduced budget (%d iterations, %d Square queries; AutoAttack uses "
-                    + "100 and 5000): the robust accuracy is an upper bound of AutoAttack's", iterations, queries));
+            // the rand version runs no Square, so its note names only the iterations
+            String budget = v == Version.STANDARD
+                    ? String.format(Locale.ROOT, "%d iterations, %d Square queries; AutoAttack uses 100 and 5000",
+                    iterations, queries)
+                    : String.format(Locale.ROOT, "%d iterations; AutoAttack uses 100", iterations);
+            notes.add("reduced budget (" + budget + "): the robust accuracy is an upper bound of AutoAttack's");
         }
         if (v == Version.STANDARD && model.isRandomized()) {
             notes.add("the model is random at inference but the standard version ran: use the rand version (EOT)");

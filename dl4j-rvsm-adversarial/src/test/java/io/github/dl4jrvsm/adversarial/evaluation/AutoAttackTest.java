@@ -132,6 +132,9 @@ class AutoAttackTest {
         AutoAttackReport.Stage first = rand.attacks().get(0);
         // EOT: every gradient is 20 backward passes; a start and 1 iteration per attacked example
         assertEquals(first.attacked() * 20L * 2, first.backwardPasses());
+        // rand runs no Square: its reduced-budget note must not claim a Square budget
+        assertTrue(rand.notes().stream().anyMatch(n -> n.startsWith("reduced budget (1 iterations;")), rand.notes().toString());
+        assertTrue(rand.notes().stream().noneMatch(n -> n.contains("Square")), rand.notes().toString());
 
         AutoAttackReport forced = aa.withVersion(AutoAttack.Version.STANDARD).run(m, few.getFeatures(), few.getLabels())
                 .report();
