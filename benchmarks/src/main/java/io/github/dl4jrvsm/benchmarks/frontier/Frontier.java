@@ -32,7 +32,7 @@ import java.util.function.ToDoubleFunction;
 public final class Frontier implements Callable<Integer> {
 
 
-    @Parameters(arity = "1..*", description = "sweeps: lenet5, lenet5-pgd, resnet20")
+    @Parameters(arity = "1..*", description = "sweeps: lenet5, lenet5-pgd, resnet20, resnet20-pgd")
     List<String> sweeps;
 
     @Option(names = "--out", defaultValue = "results", description = "directory of the results and runs (default: ${DEFAULT-VALUE})")
