@@ -28,7 +28,8 @@ final class AttackOptions {
 
     /**
      * A2 FGSM, A3 IFGSM-20 and A5 NAttack at {@code --eps}, A4 the legacy C&W at its own fixed 0.031 (as the
-     * EnResNet scripts), and robust accuracy at 0, eps/4, eps/2, eps and 2 eps: the same measurement after training and for a saved model, so that the two can be compared.
+     * EnResNet scripts), and robust accuracy at 0, eps/4, eps/2, eps and 2 eps: the same measurement after training
+     * and for a saved model, so that the two can be compared.
      *
      * @param seed NAttack's sampling seed
      */

@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -32,8 +34,16 @@ import java.util.function.ToDoubleFunction;
 public final class Frontier implements Callable<Integer> {
 
 
-    @Parameters(arity = "1..*", description = "sweeps: lenet5, lenet5-pgd, resnet20, resnet20-pgd")
+    // the names come from FrontierSweeps, so the help cannot fall behind the sweeps it offers
+    @Parameters(arity = "1..*", completionCandidates = SweepNames.class, description = "sweeps: ${COMPLETION-CANDIDATES}")
     List<String> sweeps;
+
+    static final class SweepNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return new TreeSet<>(FrontierSweeps.all().keySet()).iterator();
+        }
+    }
 
     @Option(names = "--out", defaultValue = "results", description = "directory of the results and runs (default: ${DEFAULT-VALUE})")
     Path out;

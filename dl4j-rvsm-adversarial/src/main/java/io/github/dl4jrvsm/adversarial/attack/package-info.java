@@ -11,9 +11,9 @@
  * ({@link io.github.dl4jrvsm.adversarial.attack.AutoPgd}), APGD-T
  * ({@link io.github.dl4jrvsm.adversarial.attack.AutoPgdTargeted}), FAB-T
  * ({@link io.github.dl4jrvsm.adversarial.attack.FabTargeted}) and the score-based Square attack
- * ({@link io.github.dl4jrvsm.adversarial.attack.SquareAttack}); Carlini-Wagner L2 (minimum-norm, no epsilon); the legacy
- * "C&amp;W" of the EnResNet scripts and the black-box NAttack, which have L-infinity forms only. All work in pixel space [0, 1] and return
- * images in it. FAB's untargeted form and the L1 threat model of AutoAttack are not implemented: the standard version
+ * ({@link io.github.dl4jrvsm.adversarial.attack.SquareAttack}); Carlini-Wagner L2 (minimum-norm, no epsilon); the
+ * legacy "C&amp;W" of the EnResNet scripts and the black-box NAttack, which have L-infinity forms only. All work in
+ * pixel space [0, 1] and return images in it. FAB's untargeted form and the L1 threat model of AutoAttack are not implemented: the standard version
  * runs FAB-T only, and L1 robustness is not one the project reports.
  */
 package io.github.dl4jrvsm.adversarial.attack;
