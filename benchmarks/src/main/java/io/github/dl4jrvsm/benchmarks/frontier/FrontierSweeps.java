@@ -7,8 +7,11 @@ import java.util.Map;
 
 /**
  * The sweeps of the cpu scale: LeNet-5 and ResNet20 on Fashion-MNIST, naturally and PGD-trained. Grids span each
- * method's range from little to nearly total sparsity; the adversarial sweeps are thinner because every point costs
- * eleven forward-backward passes per batch.
+ * method's range from little to nearly total sparsity; the adversarial sweeps are thinner and train on fewer images
+ * because every point costs eleven forward-backward passes per batch. The natural LeNet-5 sweep trains on the whole
+ * training split and tests on the whole test set: on two cores that is still a few minutes per point. RGSM's grid on
+ * it is dense between 0.1 and 0.3 because, with the authors' initialisation, lambda1 up to 0.1 removed no group and
+ * 0.3 and above removed the classifier (one seed, 10,000 images).
  */
 public final class FrontierSweeps {
 
@@ -18,9 +21,9 @@ public final class FrontierSweeps {
     public static Map<String, FrontierSpec> all() {
         return Map.of(
                 "lenet5", new FrontierSpec("lenet5", "lenet5",
-                        new Budget("fashion-mnist", 10000, 1000, 5000, 6, new int[]{4}, 64, 200, 10, null), false,
+                        new Budget("fashion-mnist", 0, 500, 0, 6, new int[]{4}, 64, 200, 10, null), false,
                         FrontierSpec.standardGrid(1e-2, new double[]{3e-6, 1e-5, 3e-5, 1e-4, 3e-4},
-                                new double[]{1e-3, 1e-2, 1e-1, 0.3, 1, 3}, new double[]{0.5, 0.7, 0.85, 0.93, 0.97})),
+                                new double[]{0.1, 0.15, 0.2, 0.3}, new double[]{0.5, 0.7, 0.85, 0.93, 0.97})),
                 "lenet5-pgd", new FrontierSpec("lenet5-pgd", "lenet5",
                         new Budget("fashion-mnist", 1500, 300, 2000, 3, new int[]{2}, 64, 200, 10, null), true,
                         FrontierSpec.standardGrid(1e-2, new double[]{1e-5, 1e-4, 3e-4},

@@ -35,7 +35,7 @@ public final class DissertationTables {
 
     private static final Budget CPU_NATURAL_LARGE = new Budget("fashion-mnist", 1500, 500, 2000, 2, new int[0], 64,
             200, 10, 0.01);
-    private static final Budget CPU_NATURAL_LENET = new Budget("fashion-mnist", 20000, 1000, 10000, 10, new int[]{6},
+    private static final Budget CPU_NATURAL_LENET = new Budget("fashion-mnist", 0, 1000, 10000, 10, new int[]{6},
             64, 200, 10, null);
     private static final Budget CPU_ADVERSARIAL = new Budget("fashion-mnist", 800, 200, 1000, 3, new int[]{2}, 64,
             100, 5, null);
