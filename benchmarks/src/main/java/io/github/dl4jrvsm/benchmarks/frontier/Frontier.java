@@ -106,7 +106,7 @@ public final class Frontier implements Callable<Integer> {
         for (List<FrontierPoint> pts : byMethod.values()) {
             for (FrontierPoint p : pts) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %.2f%% | %.2f%% | %s |%s %.0f s |%n", p.method(),
-                        p.setting(), 100 * p.sparsity(), 100 * p.channelSparsity(), percent(p.accuracies()),
+                        settingLabel(p, seeds.count()), 100 * p.sparsity(), 100 * p.channelSparsity(), percent(p.accuracies()),
                         spec.adversarial() ? " " + percent(p.robustAccuracies()) + " |" : "", p.seconds()));
             }
         }
@@ -138,6 +138,15 @@ public final class Frontier implements Callable<Integer> {
         md.append("\n</details>\n");
         AtomicFiles.writeString(out.resolve(base + ".md"), md.toString());
         System.out.println(md);
+    }
+
+    /**
+     * The setting, with the number of seeds behind it when some are missing: a second runner sharing the sweep skips
+     * the runs the first one is training, and its render must not pass a one-seed cell off as a three-seed mean.
+     */
+    static String settingLabel(FrontierPoint p, int seeds) {
+        int n = p.accuracies().n();
+        return n < seeds ? String.format(Locale.ROOT, "%s (%d of %d seeds)", p.setting(), n, seeds) : p.setting();
     }
 
     /** An accuracy spread in percent. */
