@@ -124,8 +124,8 @@ public final class Frontier implements Callable<Integer> {
         }
         md.append(String.format(Locale.ROOT, "%nPlot: `%s.png`%s. Budget per point: %s.%n%n<details><summary>commands"
                         + "</summary>%n%n", base, spec.adversarial() ? ", `" + base + "-robust.png`" : "",
-                String.join(" ", spec.budget().dataset(), spec.budget().trainExamples() + " images,",
-                        spec.budget().epochs() + " epochs")));
+                String.join(" ", spec.budget().dataset(), spec.budget().trainExamples() == 0 ? "whole training split,"
+                        : spec.budget().trainExamples() + " images,", spec.budget().epochs() + " epochs")));
         for (List<String> c : commands) {
             md.append("- `rvsm ").append(String.join(" ", c)).append("`\n");
         }
