@@ -124,8 +124,7 @@ public final class Frontier implements Callable<Integer> {
         }
         md.append(String.format(Locale.ROOT, "%nPlot: `%s.png`%s. Budget per point: %s.%n%n<details><summary>commands"
                         + "</summary>%n%n", base, spec.adversarial() ? ", `" + base + "-robust.png`" : "",
-                String.join(" ", spec.budget().dataset(), spec.budget().trainExamples() == 0 ? "whole training split,"
-                        : spec.budget().trainExamples() + " images,", spec.budget().epochs() + " epochs")));
+                spec.budget().dataset() + " " + spec.budget().trainingImages() + ", " + spec.budget().epochs() + " epochs"));
         for (List<String> c : commands) {
             md.append("- `rvsm ").append(String.join(" ", c)).append("`\n");
         }
@@ -140,13 +139,9 @@ public final class Frontier implements Callable<Integer> {
         System.out.println(md);
     }
 
-    /**
-     * The setting, with the number of seeds behind it when some are missing: a second runner sharing the sweep skips
-     * the runs the first one is training, and its render must not pass a one-seed cell off as a three-seed mean.
-     */
+    /** The setting, with the number of seeds behind it when some are missing (a second runner may share the sweep). */
     static String settingLabel(FrontierPoint p, int seeds) {
-        int n = p.accuracies().n();
-        return n < seeds ? String.format(Locale.ROOT, "%s (%d of %d seeds)", p.setting(), n, seeds) : p.setting();
+        return p.setting() + Seeds.shortfall(p.accuracies().n(), seeds);
     }
 
     /** An accuracy spread in percent. */

@@ -35,6 +35,11 @@ public record Budget(String dataset, int trainExamples, int validation, int test
                 attackSteps, learningRate);
     }
 
+    /** The training images in words: their number, or the whole split for {@code trainExamples} 0. */
+    public String trainingImages() {
+        return trainExamples == 0 ? "whole training split" : trainExamples + " images";
+    }
+
     /** The budget as {@code rvsm train} options. */
     public List<String> toArgs() {
         List<String> a = new ArrayList<>(List.of("--dataset", dataset, "--train-examples", String.valueOf(trainExamples),

@@ -46,6 +46,14 @@ public record Seeds(int count) {
         return 2;
     }
 
+    /**
+     * What a row or point says when fewer of its seeds have finished than were asked for (" (1 of 3 seeds)"), or
+     * nothing when all have: a render while another runner is still training must not pass one run off as a mean.
+     */
+    public static String shortfall(int finished, int asked) {
+        return finished < asked ? " (" + finished + " of " + asked + " seeds)" : "";
+    }
+
     /** The commands of the repeats of {@code command}, the first one unchanged. */
     public List<List<String>> of(List<String> command) {
         if (command.contains("--seed")) {

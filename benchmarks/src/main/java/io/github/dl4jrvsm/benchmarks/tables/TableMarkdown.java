@@ -37,8 +37,7 @@ public final class TableMarkdown {
                 sb.append(" | ").append(cell(ours, r.dissertation(m)));
             }
             sb.append(r.pending() ? " | |\n" : String.format(Locale.ROOT, " | %.0f s%s |%n", r.seconds(),
-                    r.reports().size() < r.commands().size()
-                            ? " (" + r.reports().size() + " of " + r.commands().size() + " seeds)" : ""));
+                    Seeds.shortfall(r.reports().size(), r.commands().size())));
         }
         int seeds = results.isEmpty() ? 1 : results.get(0).commands().size();
         sb.append("\nCells: ours / dissertation, in percent");
